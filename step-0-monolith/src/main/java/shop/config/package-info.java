@@ -1,0 +1,4 @@
+/**
+ * Configuration: typed properties, security and JSON settings.
+ */
+package shop.config;

@@ -1,0 +1,4 @@
+/**
+ * The shop's JPA entities and value objects, shared by every part of the application.
+ */
+package shop.domain;
