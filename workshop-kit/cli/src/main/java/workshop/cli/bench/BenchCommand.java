@@ -1,0 +1,185 @@
+package workshop.cli.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import workshop.cli.WorkshopCommand;
+import workshop.cli.WorkshopException;
+import workshop.cli.Workspace;
+import workshop.cli.bench.StepMeasurements.AppStartup;
+import workshop.cli.bench.StepMeasurements.LoadRow;
+import workshop.cli.manifest.Manifest;
+import workshop.cli.manifest.Step;
+import workshop.cli.run.FileAppLog;
+import workshop.cli.run.InfraModes;
+import workshop.cli.run.RunningApp;
+import workshop.cli.run.StepSession;
+import workshop.cli.system.ProcessTree;
+import workshop.infra.InfraMode;
+
+/**
+ * {@code ./workshop bench <step>...}: starts each step in turn like {@code run} (logs to
+ * a file), records each app's start time and memory, warms up, then measures
+ * {@code GET /api/products} and {@code POST /api/orders} at each concurrency. Writes
+ * {@code target/bench/<timestamp>.md} and {@code .json} and prints the Markdown table.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+		description = { "Measures start time, memory, latency and throughput of one or more steps, side by side.",
+				"Writes target/bench/<timestamp>.md and .json; app logs go to target/bench/<timestamp>-<step>.log." })
+public final class BenchCommand implements Callable<Integer> {
+
+	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+	@ParentCommand
+	private WorkshopCommand parent;
+
+	@Spec
+	private CommandSpec spec;
+
+	@Parameters(arity = "1..*", paramLabel = "<step>", description = "The steps to measure, such as step-0 step-2.")
+	private List<String> stepIds;
+
+	@Option(names = "--duration", paramLabel = "<seconds>", defaultValue = "10",
+			description = "How long each measured run lasts (default: ${DEFAULT-VALUE}).")
+	private int durationSeconds;
+
+	@Option(names = "--warmup", paramLabel = "<seconds>", defaultValue = "10",
+			description = "How long to warm up each step before measuring (default: ${DEFAULT-VALUE}).")
+	private int warmupSeconds;
+
+	@Option(names = "--connections", paramLabel = "<n>", split = ",", defaultValue = "1,16",
+			description = "Concurrency levels, comma separated (default: ${DEFAULT-VALUE}).")
+	private List<Integer> connections;
+
+	@Option(names = "--infra", paramLabel = "<mode>", description = "embedded, docker or external (as for run).")
+	private String infra;
+
+	@Option(names = "--timeout", paramLabel = "<seconds>", defaultValue = "180",
+			description = "How long each app may take to become healthy (default: ${DEFAULT-VALUE}).")
+	private int timeoutSeconds;
+
+	@Override
+	public Integer call() throws InterruptedException, IOException {
+		if (this.durationSeconds < 1 || this.warmupSeconds < 0 || this.connections.stream().anyMatch((n) -> n < 1)) {
+			throw new WorkshopException("--duration must be at least 1, --warmup at least 0 and every --connections "
+					+ "value at least 1, for example --duration 10 --connections 1,16.");
+		}
+		Workspace workspace = this.parent.workspace();
+		Manifest manifest = workspace.manifest();
+		List<Step> steps = this.stepIds.stream().map(manifest::step).toList();
+		InfraMode mode = InfraModes.fromOption(this.infra);
+		PrintWriter out = this.spec.commandLine().getOut();
+		String timestamp = LocalDateTime.now().format(TIMESTAMP);
+		Path reports = workspace.root().resolve("target").resolve("bench");
+
+		List<StepMeasurements> measurements = new ArrayList<>();
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		for (Step step : steps) {
+			Path logFile = reports.resolve(timestamp + "-" + step.id() + ".log");
+			out.println("== " + step.id() + ": starting (app logs in " + workspace.root().relativize(logFile) + ")");
+			out.flush();
+			try (FileAppLog log = new FileAppLog(logFile)) {
+				measurements.add(measure(workspace, step, mode, log, client, out));
+			}
+		}
+
+		String context = String.format(Locale.ROOT,
+				"%s, %d cores, JDK %s, infra %s; warm-up %d s, %d s per run, closed loop (JDK HttpClient, keep-alive).",
+				timestamp, Runtime.getRuntime().availableProcessors(), Runtime.version(),
+				mode.name().toLowerCase(Locale.ROOT), this.warmupSeconds, this.durationSeconds);
+		BenchReport report = new BenchReport(measurements, context);
+		Files.createDirectories(reports);
+		Path markdown = reports.resolve(timestamp + ".md");
+		Files.writeString(markdown, report.markdown());
+		Files.writeString(reports.resolve(timestamp + ".json"), report.json());
+		out.println();
+		out.print(report.markdown());
+		out.println();
+		out.println("Wrote " + workspace.root().relativize(markdown) + " and " + timestamp + ".json");
+		out.flush();
+		return 0;
+	}
+
+	private StepMeasurements measure(Workspace workspace, Step step, InfraMode mode, FileAppLog log, HttpClient client,
+			PrintWriter out) throws InterruptedException {
+		StepSession session = StepSession.of(step, out);
+		Thread stopOnExit = new Thread(session::close, "workshop-stop");
+		Runtime.getRuntime().addShutdownHook(stopOnExit);
+		try {
+			session.start(workspace, mode, log, Duration.ofSeconds(this.timeoutSeconds));
+			List<Long> rssHealthy = session.apps()
+				.stream()
+				.map((app) -> ProcessTree.residentBytes(app.process()))
+				.toList();
+
+			ShopRequests shop = new ShopRequests(client, step.frontDoor());
+			LoadGenerator generator = new LoadGenerator(client);
+			int busiest = this.connections.stream().mapToInt(Integer::intValue).max().orElse(1);
+			Duration half = Duration.ofMillis(this.warmupSeconds * 500L);
+			shop.topUpStock();
+			out.println("   warming up for " + this.warmupSeconds + " s");
+			out.flush();
+			generator.run(shop.listProducts(), 200, busiest, half);
+			generator.run(shop.placeOrder(), 201, busiest, half);
+
+			List<LoadRow> loads = new ArrayList<>();
+			loads.addAll(load(generator, "GET /api/products", shop.listProducts(), 200, null, out));
+			loads.addAll(load(generator, "POST /api/orders", shop.placeOrder(), 201, shop, out));
+
+			List<AppStartup> startups = new ArrayList<>();
+			List<RunningApp> apps = session.apps();
+			for (int i = 0; i < apps.size(); i++) {
+				RunningApp app = apps.get(i);
+				startups.add(new AppStartup(app.app().name(), app.startupTime().toMillis() / 1000.0, rssHealthy.get(i),
+						ProcessTree.residentBytes(app.process())));
+			}
+			return new StepMeasurements(step.id(), startups, loads);
+		}
+		finally {
+			out.println("   stopping " + step.id());
+			out.flush();
+			session.close();
+			try {
+				Runtime.getRuntime().removeShutdownHook(stopOnExit);
+			}
+			catch (IllegalStateException ex) {
+				// Already shutting down: the hook has stopped the step.
+			}
+		}
+	}
+
+	private List<LoadRow> load(LoadGenerator generator, String name, HttpRequest request, int expectedStatus,
+			ShopRequests stockToTopUp, PrintWriter out) throws InterruptedException {
+		List<LoadRow> rows = new ArrayList<>();
+		for (int connections : this.connections) {
+			if (stockToTopUp != null) {
+				stockToTopUp.topUpStock();
+			}
+			LoadResult result = generator.run(request, expectedStatus, connections,
+					Duration.ofSeconds(this.durationSeconds));
+			out.printf(Locale.ROOT, "   %-18s x%-3d %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms  errors %d%n", name,
+					connections, result.throughput(), result.millis(50), result.millis(99), result.errors());
+			out.flush();
+			rows.add(new LoadRow(name, connections, result));
+		}
+		return rows;
+	}
+
+}

@@ -1,0 +1,62 @@
+package workshop.cli.diff;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import workshop.cli.WorkshopException;
+import workshop.cli.manifest.Manifest;
+import workshop.cli.manifest.Step;
+
+/**
+ * Follows the manifest's lineage from a newer step back to an older one: each step names,
+ * for its modules, the module of the previous step they descend from.
+ */
+final class Lineage {
+
+	private Lineage() {
+	}
+
+	/**
+	 * Pairs every module of the newer step with its ancestor in the older step, then
+	 * lists the older step's modules that nothing descends from.
+	 * @param manifest the manifest
+	 * @param older the older step
+	 * @param newer the newer step, the same as or after the older one
+	 * @return the pairs, new and removed modules included
+	 * @throws WorkshopException when the steps are in the wrong order
+	 */
+	static List<ModulePair> pairs(Manifest manifest, Step older, Step newer) {
+		int from = manifest.indexOf(older);
+		int to = manifest.indexOf(newer);
+		if (from > to) {
+			throw new WorkshopException(older.id() + " comes after " + newer.id() + ": name the older step first, "
+					+ "./workshop diff " + newer.id() + " " + older.id() + ".");
+		}
+		List<ModulePair> pairs = new ArrayList<>();
+		Set<String> ancestors = new LinkedHashSet<>();
+		for (String module : newer.modules()) {
+			String ancestor = (from == to) ? module : ancestorOf(manifest, module, from, to);
+			pairs.add(new ModulePair(ancestor, module));
+			if (ancestor != null) {
+				ancestors.add(ancestor);
+			}
+		}
+		for (String module : older.modules()) {
+			if (!ancestors.contains(module)) {
+				pairs.add(new ModulePair(module, null));
+			}
+		}
+		return pairs;
+	}
+
+	private static String ancestorOf(Manifest manifest, String module, int from, int to) {
+		String current = module;
+		for (int index = to; index > from && current != null; index--) {
+			current = manifest.steps().get(index).lineage().get(current);
+		}
+		return current;
+	}
+
+}

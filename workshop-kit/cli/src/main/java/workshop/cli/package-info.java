@@ -1,0 +1,5 @@
+/**
+ * The {@code ./workshop} command: one picocli subcommand per verb, all driven by
+ * {@code workshop.yaml}.
+ */
+package workshop.cli;

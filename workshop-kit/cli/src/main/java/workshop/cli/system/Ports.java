@@ -1,0 +1,115 @@
+package workshop.cli.system;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Whether a TCP port is free, and which process holds it when it is not.
+ */
+public final class Ports {
+
+	private Ports() {
+	}
+
+	/**
+	 * Returns whether an app could listen on the port: binding it on every address
+	 * succeeds.
+	 * @param port the port
+	 * @return true when the port is free
+	 */
+	public static boolean isFree(int port) {
+		try (ServerSocket socket = new ServerSocket()) {
+			socket.setReuseAddress(true);
+			socket.bind(new InetSocketAddress(port));
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Describes what holds a taken port, for messages: "pid 4242 (java -jar app.jar)".
+	 * Finding it reads {@code /proc}, so it works on Linux for processes of the same
+	 * user; elsewhere it says less.
+	 * @param port the taken port
+	 * @return the description, never null
+	 */
+	public static String holder(int port) {
+		return listeningPid(port).map(Ports::describe).orElse("another process");
+	}
+
+	/**
+	 * Finds the process listening on a port, on Linux.
+	 * @param port the port
+	 * @return the process id, or empty when it cannot be told
+	 */
+	public static Optional<Long> listeningPid(int port) {
+		Optional<String> inode = listeningInode(Path.of("/proc/net/tcp"), port)
+			.or(() -> listeningInode(Path.of("/proc/net/tcp6"), port));
+		if (inode.isEmpty()) {
+			return Optional.empty();
+		}
+		String socketLink = "socket:[" + inode.get() + "]";
+		try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+			return processes.filter((dir) -> dir.getFileName().toString().chars().allMatch(Character::isDigit))
+				.filter((dir) -> holdsSocket(dir, socketLink))
+				.map((dir) -> Long.parseLong(dir.getFileName().toString()))
+				.findFirst();
+		}
+		catch (IOException | RuntimeException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static Optional<String> listeningInode(Path table, int port) {
+		String localPort = String.format(Locale.ROOT, ":%04X", port);
+		try {
+			List<String> lines = Files.readAllLines(table);
+			for (String line : lines.subList(1, lines.size())) {
+				String[] fields = line.trim().split("\\s+");
+				// Columns: sl, local_address, rem_address, st (0A = LISTEN), ..., inode
+				// is the tenth.
+				if (fields.length > 9 && fields[1].endsWith(localPort) && fields[3].equals("0A")) {
+					return Optional.of(fields[9]);
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// Not Linux, or not readable: the caller says "another process".
+		}
+		return Optional.empty();
+	}
+
+	private static boolean holdsSocket(Path processDir, String socketLink) {
+		try (Stream<Path> descriptors = Files.list(processDir.resolve("fd"))) {
+			return descriptors.anyMatch((fd) -> {
+				try {
+					return Files.readSymbolicLink(fd).toString().equals(socketLink);
+				}
+				catch (IOException | UnsupportedOperationException ex) {
+					return false;
+				}
+			});
+		}
+		catch (IOException | RuntimeException ex) {
+			return false;
+		}
+	}
+
+	private static String describe(long pid) {
+		String command = ProcessHandle.of(pid)
+			.flatMap((process) -> process.info().commandLine())
+			.map((line) -> (line.length() > 80) ? line.substring(0, 77) + "..." : line)
+			.orElse("?");
+		return "pid " + pid + " (" + command + ")";
+	}
+
+}

@@ -1,0 +1,85 @@
+package workshop.cli.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A process together with everything it started. Stopping it stops them all, so nothing
+ * is left behind when an app forks helpers.
+ */
+public final class ProcessTree {
+
+	private ProcessTree() {
+	}
+
+	/**
+	 * Stops a process and its descendants: asks politely (SIGTERM, which lets a Spring
+	 * app close its context), waits up to the grace period, then kills whatever is left.
+	 * @param process the root of the tree
+	 * @param grace how long to wait for a clean exit
+	 */
+	public static void stop(ProcessHandle process, Duration grace) {
+		List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+		tree.add(0, process);
+		tree.forEach(ProcessHandle::destroy);
+		long deadline = System.nanoTime() + grace.toNanos();
+		for (ProcessHandle member : tree) {
+			long left = deadline - System.nanoTime();
+			try {
+				member.onExit().get(Math.max(left, 0), TimeUnit.NANOSECONDS);
+			}
+			catch (Exception ex) {
+				member.destroyForcibly();
+			}
+		}
+		// Children started while we waited are killed too.
+		tree.forEach((member) -> member.descendants().forEach(ProcessHandle::destroyForcibly));
+		for (ProcessHandle member : tree) {
+			try {
+				member.onExit().get(5, TimeUnit.SECONDS);
+			}
+			catch (Exception ex) {
+				// A process that survives SIGKILL for 5 s is beyond our reach.
+			}
+		}
+	}
+
+	/**
+	 * Returns the resident memory of a process and its descendants, from
+	 * {@code /proc/<pid>/status} ({@code VmRSS}).
+	 * @param process the root of the tree
+	 * @return the resident set in bytes, or -1 when it cannot be read (not Linux, process
+	 * gone)
+	 */
+	public static long residentBytes(ProcessHandle process) {
+		long total = rss(process.pid());
+		if (total < 0) {
+			return -1;
+		}
+		for (ProcessHandle child : process.descendants().toList()) {
+			total += Math.max(rss(child.pid()), 0);
+		}
+		return total;
+	}
+
+	private static long rss(long pid) {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+				if (line.startsWith("VmRSS:")) {
+					String kilobytes = line.substring("VmRSS:".length()).replace("kB", "").trim();
+					return Long.parseLong(kilobytes) * 1024;
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// Not Linux, or the process is gone.
+		}
+		return -1;
+	}
+
+}

@@ -1,0 +1,158 @@
+package workshop.cli.manifest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Reading {@code workshop.yaml}, and the messages for a manifest that does not say what
+ * is needed.
+ */
+class ManifestReaderTests {
+
+	private static final String TWO_STEPS = """
+			steps:
+			  - id: step-0
+			    dir: step-0-monolith
+			    title: Layered monolith
+			    infra:
+			      postgres:
+			        databases: [shop]
+			      kafka: false
+			    frontDoor: http://localhost:8080/
+			    apps:
+			      - name: monolith
+			        module: step-0-monolith
+			        mainClass: shop.ShopApplication
+			        port: 8080
+			        database: shop
+			        health: /actuator/health/readiness
+			    lineage: {}
+			  - id: step-2
+			    dir: step-2-strangler
+			    infra:
+			      postgres:
+			        databases: [shop, catalog]
+			      kafka: true
+			    apps:
+			      - name: gateway
+			        module: step-2-strangler/gateway
+			        mainClass: shop.gateway.GatewayApplication
+			        port: 8080
+			      - name: catalog-service
+			        module: step-2-strangler/catalog-service
+			        mainClass: shop.catalog.CatalogApplication
+			        port: 8082
+			        database: catalog
+			    lineage:
+			      step-2-strangler/gateway: step-0-monolith
+			""";
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void readsStepsAppsInfrastructureAndLineage() throws IOException {
+		Manifest manifest = ManifestReader.read(write(TWO_STEPS));
+
+		assertThat(manifest.steps()).extracting(Step::id).containsExactly("step-0", "step-2");
+		Step monolith = manifest.step("step-0");
+		assertThat(monolith.infra()).isEqualTo(new InfraNeeds(true, List.of("shop"), false));
+		assertThat(monolith.apps()).containsExactly(new App("monolith", "step-0-monolith", "shop.ShopApplication", 8080,
+				"shop", "/actuator/health/readiness"));
+		Step strangler = manifest.step("step-2");
+		assertThat(strangler.infra()).isEqualTo(new InfraNeeds(true, List.of("shop", "catalog"), true));
+		assertThat(strangler.lineage()).isEqualTo(Map.of("step-2-strangler/gateway", "step-0-monolith"));
+		assertThat(strangler.modules()).containsExactly("step-2-strangler/gateway", "step-2-strangler/catalog-service");
+	}
+
+	@Test
+	void fillsInTheOptionalFields() throws IOException {
+		Step strangler = ManifestReader.read(write(TWO_STEPS)).step("step-2");
+
+		assertThat(strangler.title()).isEqualTo("step-2");
+		assertThat(strangler.frontDoor()).isEqualTo("http://localhost:8080/");
+		assertThat(strangler.apps().get(0).database()).isNull();
+		assertThat(strangler.apps().get(0).healthUrl()).isEqualTo("http://localhost:8080/actuator/health/readiness");
+	}
+
+	@Test
+	void readsTheRealManifestOfTheWorkshop() {
+		Path real = Path.of("../../workshop.yaml");
+
+		Manifest manifest = ManifestReader.read(real);
+
+		assertThat(manifest.steps()).isNotEmpty();
+		assertThat(manifest.step("step-0").apps()).extracting(App::mainClass).contains("shop.ShopApplication");
+	}
+
+	@Test
+	void namesTheValidStepsForAnUnknownOne() throws IOException {
+		Manifest manifest = ManifestReader.read(write(TWO_STEPS));
+
+		assertThatThrownBy(() -> manifest.step("step-9")).isInstanceOf(ManifestException.class)
+			.hasMessage("Unknown step 'step-9'. Valid steps: step-0, step-2.");
+	}
+
+	@Test
+	void namesTheEntryAndTheFieldThatIsMissing() throws IOException {
+		Path file = write(TWO_STEPS.replace("        port: 8082\n", ""));
+
+		assertThatThrownBy(() -> ManifestReader.read(file)).isInstanceOf(ManifestException.class)
+			.hasMessage("workshop.yaml: steps[1].apps[1] has no 'port': add the HTTP port the app listens on, "
+					+ "such as 'port: 8080'.");
+	}
+
+	@Test
+	void namesAMissingRequiredText() throws IOException {
+		Path file = write(TWO_STEPS.replace("        mainClass: shop.ShopApplication\n", ""));
+
+		assertThatThrownBy(() -> ManifestReader.read(file)).isInstanceOf(ManifestException.class)
+			.hasMessage("workshop.yaml: steps[0].apps[0] has no 'mainClass': add it (the fields are listed at the top "
+					+ "of workshop.yaml).");
+	}
+
+	@Test
+	void rejectsAPortThatIsNotAPortNumber() throws IOException {
+		Path file = write(TWO_STEPS.replace("port: 8082", "port: http"));
+
+		assertThatThrownBy(() -> ManifestReader.read(file)).isInstanceOf(ManifestException.class)
+			.hasMessage("workshop.yaml: steps[1].apps[1].port is 'http': it must be a number from 1 to 65535.");
+	}
+
+	@Test
+	void rejectsRepeatedStepIds() throws IOException {
+		Path file = write(TWO_STEPS.replace("id: step-2", "id: step-0"));
+
+		assertThatThrownBy(() -> ManifestReader.read(file)).isInstanceOf(ManifestException.class)
+			.hasMessageContaining("steps[1].id repeats the step id 'step-0'");
+	}
+
+	@Test
+	void givesTheLineOfInvalidYaml() throws IOException {
+		Path file = write("steps:\n  - id: step-0\n   dir: broken\n");
+
+		assertThatThrownBy(() -> ManifestReader.read(file)).isInstanceOf(ManifestException.class)
+			.hasMessageStartingWith("workshop.yaml is not valid YAML at line 3");
+	}
+
+	@Test
+	void saysWhereToRunFromWhenTheManifestIsMissing() {
+		assertThatThrownBy(() -> ManifestReader.read(this.dir.resolve("workshop.yaml")))
+			.isInstanceOf(ManifestException.class)
+			.hasMessageEndingWith("Run ./workshop from the workshop folder.");
+	}
+
+	private Path write(String manifest) throws IOException {
+		return Files.writeString(this.dir.resolve("workshop.yaml"), manifest);
+	}
+
+}
