@@ -30,6 +30,13 @@ final class FastStartLayout {
 
 	private final App app;
 
+	/**
+	 * Memory settings for every app: a step runs several JVMs on one laptop, and with the
+	 * defaults each may grow its heap to a quarter of the machine's memory. Measured on
+	 * step 0: about 300 MB resident instead of 400-700 MB, at the same latency.
+	 */
+	static final List<String> LAPTOP_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx256m");
+
 	private final Path jar;
 
 	private final Path workDir;
@@ -82,8 +89,9 @@ final class FastStartLayout {
 	 * @return true when the archive was made; false leaves the app to start without one
 	 */
 	boolean train(List<String> arguments) {
-		List<String> command = new ArrayList<>(List.of(javaCommand(), trainingOption(),
-				"-Dspring.context.exit=onRefresh", "-jar", extractedJar().toString()));
+		List<String> command = new ArrayList<>(List.of(javaCommand()));
+		command.addAll(LAPTOP_JVM_OPTIONS);
+		command.addAll(List.of(trainingOption(), "-Dspring.context.exit=onRefresh", "-jar", extractedJar().toString()));
 		command.addAll(arguments);
 		try {
 			Files.deleteIfExists(archive());
@@ -126,6 +134,7 @@ final class FastStartLayout {
 	List<String> command(List<String> arguments) {
 		List<String> command = new ArrayList<>();
 		command.add(javaCommand());
+		command.addAll(LAPTOP_JVM_OPTIONS);
 		if (this.springBoot) {
 			if (!needsTraining()) {
 				command.add(archiveOption());
