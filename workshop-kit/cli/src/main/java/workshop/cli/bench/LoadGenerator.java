@@ -35,6 +35,21 @@ final class LoadGenerator {
 	 */
 	LoadResult run(HttpRequest request, int expectedStatus, int connections, Duration duration)
 			throws InterruptedException {
+		return run(
+				(client) -> client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == expectedStatus,
+				connections, duration);
+	}
+
+	/**
+	 * Runs the load of an exchange that may take several requests, such as placing an
+	 * order and reading it until it is final. Its latency is the whole exchange.
+	 * @param exchange what every connection does, again and again
+	 * @param connections how many exchanges are in flight at once
+	 * @param duration how long to run
+	 * @return what was measured
+	 * @throws InterruptedException when interrupted
+	 */
+	LoadResult run(Exchange exchange, int connections, Duration duration) throws InterruptedException {
 		long start = System.nanoTime();
 		long end = start + duration.toNanos();
 		List<Histogram> histograms = new ArrayList<>();
@@ -43,7 +58,7 @@ final class LoadGenerator {
 		for (int i = 0; i < connections; i++) {
 			Histogram histogram = new Histogram(3);
 			histograms.add(histogram);
-			Thread worker = new Thread(() -> loop(request, expectedStatus, end, histogram, errors), "load-" + i);
+			Thread worker = new Thread(() -> loop(exchange, end, histogram, errors), "load-" + i);
 			workers.add(worker);
 			worker.start();
 		}
@@ -56,12 +71,11 @@ final class LoadGenerator {
 		return new LoadResult(total, errors.get(), elapsed);
 	}
 
-	private void loop(HttpRequest request, int expectedStatus, long end, Histogram histogram, AtomicLong errors) {
+	private void loop(Exchange exchange, long end, Histogram histogram, AtomicLong errors) {
 		while (System.nanoTime() < end) {
 			long sent = System.nanoTime();
 			try {
-				HttpResponse<Void> response = this.client.send(request, HttpResponse.BodyHandlers.discarding());
-				if (response.statusCode() == expectedStatus) {
+				if (exchange.perform(this.client)) {
 					histogram.recordValue(System.nanoTime() - sent);
 				}
 				else {
@@ -76,6 +90,23 @@ final class LoadGenerator {
 				return;
 			}
 		}
+	}
+
+	/**
+	 * One measured unit of work against the server.
+	 */
+	@FunctionalInterface
+	interface Exchange {
+
+		/**
+		 * Does the work once.
+		 * @param client the client to send with
+		 * @return true if the server answered as expected, false to count an error
+		 * @throws IOException when the server cannot be reached
+		 * @throws InterruptedException when interrupted
+		 */
+		boolean perform(HttpClient client) throws IOException, InterruptedException;
+
 	}
 
 }
