@@ -1,0 +1,22 @@
+package shop.orders.internal;
+
+/**
+ * Why an order was rejected or cancelled. The names are stable codes of the API.
+ */
+public enum OrderReason {
+
+	/** A line asked for more units than were available. */
+	OUT_OF_STOCK,
+
+	/** The payment provider declined the total. */
+	PAYMENT_DECLINED,
+
+	/**
+	 * The catalog could not be reached (from step 2 on, when the catalog is a service).
+	 */
+	CATALOG_UNAVAILABLE,
+
+	/** The customer cancelled a confirmed order. */
+	CANCELLED_BY_CUSTOMER
+
+}
