@@ -16,11 +16,8 @@ public class OrderLine {
 
 	// tag::order-line-sku[]
 	// An order line keeps the SKU and the price it was sold at: the catalog's data,
-	// copied
-	// when the order was placed, not a link into the catalog's table.
+	// copied when the order was placed, not a link into the catalog's table.
 	private String sku;
-
-	// end::order-line-sku[]
 
 	private int quantity;
 
@@ -28,6 +25,8 @@ public class OrderLine {
 	@AttributeOverride(name = "amount", column = @Column(name = "unit_price_amount"))
 	@AttributeOverride(name = "currency", column = @Column(name = "unit_price_currency"))
 	private Money unitPrice;
+
+	// end::order-line-sku[]
 
 	protected OrderLine() {
 	}
