@@ -17,8 +17,6 @@ public enum ProblemType {
 
 	UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized"),
 
-	PRODUCT_NOT_FOUND(HttpStatus.NOT_FOUND, "product-not-found", "Product not found"),
-
 	STOCK_NOT_FOUND(HttpStatus.NOT_FOUND, "stock-not-found", "Stock not found"),
 
 	ORDER_NOT_FOUND(HttpStatus.NOT_FOUND, "order-not-found", "Order not found"),
@@ -28,8 +26,6 @@ public enum ProblemType {
 	METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
 
 	NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),
-
-	DUPLICATE_SKU(HttpStatus.CONFLICT, "duplicate-sku", "Duplicate SKU"),
 
 	ORDER_NOT_CANCELLABLE(HttpStatus.CONFLICT, "order-not-cancellable", "Order not cancellable"),
 
