@@ -51,6 +51,7 @@ public class AnswerComparison {
 	 * @param primary the answer the client got
 	 * @param other the other side's answer
 	 */
+	// tag::compare-answers[]
 	void compare(String route, String read, RecordedAnswer primary, RecordedAnswer other) {
 		if (sameAnswer(primary, other)) {
 			this.meters.counter("shop.gateway.parallel.matches", "route", route).increment();
@@ -62,6 +63,7 @@ public class AnswerComparison {
 					+ ", other side answered " + sample(other));
 		}
 	}
+	// end::compare-answers[]
 
 	void skipped(String route) {
 		this.meters.counter("shop.gateway.parallel.skipped", "route", route).increment();

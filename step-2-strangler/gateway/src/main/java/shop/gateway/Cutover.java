@@ -76,6 +76,7 @@ public class Cutover {
 	 * @param exchange the request, whose client id {@link ClientIds} resolved
 	 * @return never null
 	 */
+	// tag::sticky-side[]
 	public Side sideFor(String route, ServerWebExchange exchange) {
 		Side pinned = Side.ofAppName(exchange.getRequest().getHeaders().getFirst(ROUTE_OVERRIDE));
 		if (pinned != null) {
@@ -95,5 +96,6 @@ public class Cutover {
 		crc.update(clientId.getBytes(StandardCharsets.UTF_8));
 		return (int) (crc.getValue() % 100);
 	}
+	// end::sticky-side[]
 
 }

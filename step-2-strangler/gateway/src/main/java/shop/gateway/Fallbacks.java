@@ -44,6 +44,7 @@ class Fallbacks {
 		this.monolith = properties.monolithUrl();
 	}
 
+	// tag::catalog-fallback[]
 	@RequestMapping(CATALOG_SERVICE)
 	Mono<Void> catalogServiceFailed(ServerWebExchange exchange) {
 		boolean read = exchange.getRequest().getMethod() == HttpMethod.GET;
@@ -52,6 +53,7 @@ class Fallbacks {
 		}
 		return unavailable(exchange, "catalog-service");
 	}
+	// end::catalog-fallback[]
 
 	@RequestMapping(MONOLITH)
 	Mono<Void> monolithFailed(ServerWebExchange exchange) {

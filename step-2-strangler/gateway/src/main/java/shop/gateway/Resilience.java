@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class Resilience {
 
+	// tag::breakers[]
 	@Bean
 	Customizer<ReactiveResilience4JCircuitBreakerFactory> breakers(GatewayProperties properties) {
 		TimeLimiterConfig timeout = TimeLimiterConfig.custom().timeoutDuration(properties.timeout()).build();
@@ -35,5 +36,6 @@ class Resilience {
 				.circuitBreakerConfig(breaker)
 				.build());
 	}
+	// end::breakers[]
 
 }

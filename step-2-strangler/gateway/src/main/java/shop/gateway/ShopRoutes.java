@@ -31,6 +31,7 @@ class ShopRoutes {
 		URI monolith = required(properties.monolithUrl(), "shop.gateway.monolith-url");
 		URI catalog = required(properties.catalogUrl(), "shop.gateway.catalog-url");
 		return routes.routes()
+			// tag::strangled-routes[]
 			.route("catalog-service", (route) -> route.order(0)
 				.path(PRODUCTS)
 				.and()
@@ -43,6 +44,7 @@ class ShopRoutes {
 				.filters((filters) -> guarded(filters.filter(parallelRun.comparingWith(Cutover.CATALOG, catalog)),
 						Side.MONOLITH, Fallbacks.MONOLITH))
 				.uri(monolith))
+			// end::strangled-routes[]
 			.route("monolith",
 					(route) -> route.order(2)
 						.path("/**")
