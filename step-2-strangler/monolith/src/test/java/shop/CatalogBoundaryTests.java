@@ -1,5 +1,8 @@
 package shop;
 
+import java.util.Map;
+import java.util.Set;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
@@ -13,9 +16,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * What step 2 promises about the catalog: it left the monolith with its table. What stays
- * in {@code shop.catalog} is the client of the catalog service and the records it answers
- * with; nothing maps a catalog table, and no code of the catalog service is on the
- * monolith's class path.
+ * in {@code shop.catalog} is step 1's API for the other modules, the client of the
+ * catalog service, and step 1's product API as a facade over that client, for the clients
+ * the gateway still sends here; nothing maps a catalog table, and no code of the catalog
+ * service is on the monolith's class path.
  */
 class CatalogBoundaryTests {
 
@@ -24,19 +28,30 @@ class CatalogBoundaryTests {
 	static final ArchRule nothing_maps_a_catalog_table = classes().should(notMapTheSchema("catalog"))
 		.as("nothing in the monolith maps a catalog table");
 
-	// Only the client stays behind: the catalog's entities, services and controllers
-	// left with the service (and the service is not a dependency of the monolith).
-	static final ArchRule catalog_module_holds_only_the_client = classes().that()
+	// The catalog's entity, repository and business rules left with the service (which is
+	// not a dependency of the monolith): nothing of them may creep back in.
+	static final ArchRule catalog_module_holds_its_api_the_client_and_the_facade = classes().that()
 		.resideInAPackage("shop.catalog..")
-		.should()
-		.haveSimpleNameStartingWith("Catalog")
-		.orShould()
-		.haveSimpleName("OrderableProduct")
-		.orShould()
-		.haveSimpleName("package-info")
-		.as("the catalog module holds only the catalog service's client");
+		.should(beOneOf(
+				Map.of("shop.catalog",
+						Set.of("package-info", "Catalog", "OrderableProduct", "CatalogUnavailableException"),
+						"shop.catalog.internal",
+						Set.of("CatalogClient", "CatalogProblemException", "ProductService", "Product",
+								"ProductDetails"),
+						"shop.catalog.web",
+						Set.of("ProductController", "ProductRequest", "ProductResponse", "CatalogProblems"))))
+		.as("the catalog module holds its API, the catalog service's client and the product API's facade");
 
-	// The client talks HTTP, never to the database.
+	// Timeouts, retries and the admin login live in one place; anything else calling the
+	// service would go around them.
+	static final ArchRule only_the_client_calls_the_catalog_service = noClasses().that()
+		.doNotHaveSimpleName("CatalogClient")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.springframework.web.client..", "java.net.http..")
+		.as("only the catalog client calls the catalog service");
+
+	// The client and the facade talk HTTP, never to the database.
 	static final ArchRule catalog_module_uses_no_persistence = noClasses().that()
 		.resideInAPackage("shop.catalog..")
 		.should()
@@ -50,13 +65,37 @@ class CatalogBoundaryTests {
 	}
 
 	@Test
-	void keepsOnlyTheCatalogClient() {
-		catalog_module_holds_only_the_client.check(ShopClasses.ALL);
+	void keepsTheApiTheClientAndTheFacadeOnly() {
+		catalog_module_holds_its_api_the_client_and_the_facade.check(ShopClasses.ALL);
+	}
+
+	@Test
+	void callsTheCatalogServiceThroughTheClientOnly() {
+		only_the_client_calls_the_catalog_service.check(ShopClasses.ALL);
 	}
 
 	@Test
 	void reachesTheCatalogOnlyOverHttp() {
 		catalog_module_uses_no_persistence.check(ShopClasses.ALL);
+	}
+
+	/**
+	 * Top-level classes named in the list of their package; nested classes go with the
+	 * class they are in.
+	 */
+	private static ArchCondition<JavaClass> beOneOf(Map<String, Set<String>> namesByPackage) {
+		return new ArchCondition<>("be one of " + namesByPackage) {
+
+			@Override
+			public void check(JavaClass type, ConditionEvents events) {
+				Set<String> names = namesByPackage.getOrDefault(type.getPackageName(), Set.of());
+				if (type.isTopLevelClass() && !names.contains(type.getSimpleName())) {
+					events.add(SimpleConditionEvent.violated(type,
+							"%s is not one of %s".formatted(type.getName(), names)));
+				}
+			}
+
+		};
 	}
 
 	private static ArchCondition<JavaClass> notMapTheSchema(String schema) {

@@ -6,9 +6,15 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,17 +22,40 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A real HTTP server on a loopback port that plays the catalog service for the monolith's
- * tests: it answers {@code GET /api/products?sku=…} as the service does, from the seed
- * products (same SKUs and prices as the catalog service's seed data) plus what a test
- * sells. A test can make it fail, or stall, to see what the monolith does then.
+ * tests. It answers the product API as the service does: {@code GET /api/products} (with
+ * {@code ?sku=…}), {@code GET /api/products/{id}}, and the admin writes {@code POST} and
+ * {@code PUT}, behind HTTP Basic with {@link #USERNAME} / {@link #PASSWORD}; its refusals
+ * are the service's problem details (401 {@code unauthorized}, 404
+ * {@code product-not-found}, 409 {@code duplicate-sku}, 400 {@code validation-failed} for
+ * a SKU change). It starts with the seed products of the catalog service (same ids, SKUs,
+ * names and prices) plus what a test sells. It does not check the fields of a body: the
+ * monolith validates them before it calls. A test can make it fail, or stall, to see what
+ * the monolith does then, and read every call it received ({@link #calls()}).
  * <p>
  * {@link #shared()} is the one every Spring context of the test JVM calls; tests that
  * change its behaviour put it back with {@link #reset()}.
  */
 public final class FakeCatalogService {
+
+	/**
+	 * The administrator the fake accepts: not the shop's, so tests see whose login the
+	 * monolith sends.
+	 */
+	public static final String USERNAME = "catalog-admin";
+
+	/** That administrator's password. */
+	public static final String PASSWORD = "catalog-secret";
+
+	private static final String PRODUCTS = "/api/products";
+
+	private static final String PROBLEMS = "https://workshop.example/problems/";
+
+	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static FakeCatalogService shared;
 
@@ -34,9 +63,9 @@ public final class FakeCatalogService {
 
 	private final ExecutorService threads = Executors.newCachedThreadPool();
 
-	private final Map<String, Long> priceBySku = new ConcurrentSkipListMap<>();
+	private final Map<UUID, FakeProduct> products = new ConcurrentHashMap<>();
 
-	private final AtomicInteger requests = new AtomicInteger();
+	private final List<Call> calls = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger failuresToGo = new AtomicInteger();
 
@@ -46,10 +75,10 @@ public final class FakeCatalogService {
 
 	private FakeCatalogService() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		this.server.createContext("/api/products", this::answer);
+		this.server.createContext(PRODUCTS, this::answer);
 		this.server.setExecutor(this.threads);
 		this.server.start();
-		sellSeedProducts();
+		addSeedProducts();
 	}
 
 	/**
@@ -86,12 +115,36 @@ public final class FakeCatalogService {
 	}
 
 	/**
-	 * Sells a product at a price, or changes its price.
+	 * Sells an active product at a price, or changes the price of the product with that
+	 * SKU.
 	 * @param sku the product's SKU
 	 * @param cents its price in US cents
 	 */
 	public void sell(String sku, long cents) {
-		this.priceBySku.put(sku, cents);
+		Optional<FakeProduct> existing = find(sku);
+		UUID id = existing.map(FakeProduct::id).orElseGet(UUID::randomUUID);
+		String name = existing.map(FakeProduct::name).orElse(sku);
+		String description = existing.map(FakeProduct::description).orElse("");
+		this.products.put(id, new FakeProduct(id, sku, name, description, cents, true));
+	}
+
+	/**
+	 * The id of the product with a SKU.
+	 * @param sku the SKU
+	 * @return the id, never null
+	 * @throws IllegalArgumentException if no product has that SKU
+	 */
+	public UUID idOf(String sku) {
+		return find(sku).map(FakeProduct::id)
+			.orElseThrow(() -> new IllegalArgumentException("The fake catalog sells no " + sku));
+	}
+
+	/**
+	 * How many products the fake holds, active or not.
+	 * @return the count
+	 */
+	public int productCount() {
+		return this.products.size();
 	}
 
 	/** Answers every request with a 503 until {@link #reset()}. */
@@ -100,19 +153,23 @@ public final class FakeCatalogService {
 	}
 
 	/**
-	 * Answers the next requests with a 503, then normally again.
+	 * Answers the next requests with a 503, then normally again. A failed write changes
+	 * nothing.
 	 * @param times how many requests fail
 	 */
 	public void failNext(int times) {
 		this.failuresToGo.set(times);
 	}
 
-	/** Holds every answer back until {@link #reset()}: a catalog that hangs. */
+	/**
+	 * Holds every answer back until {@link #reset()}, then answers 503 without doing
+	 * anything: a catalog that hangs.
+	 */
 	public void stall() {
 		this.stall = new CountDownLatch(1);
 	}
 
-	/** Back to answering at once from the seed products. */
+	/** Back to answering at once, from the seed products only. */
 	public void reset() {
 		this.down = false;
 		this.failuresToGo.set(0);
@@ -121,8 +178,8 @@ public final class FakeCatalogService {
 		if (stalled != null) {
 			stalled.countDown();
 		}
-		this.priceBySku.clear();
-		sellSeedProducts();
+		this.products.clear();
+		addSeedProducts();
 	}
 
 	/**
@@ -130,7 +187,25 @@ public final class FakeCatalogService {
 	 * @return the count
 	 */
 	public int requests() {
-		return this.requests.get();
+		return this.calls.size();
+	}
+
+	/**
+	 * Every request that arrived so far, oldest first.
+	 * @return a copy, never null
+	 */
+	public List<Call> calls() {
+		return List.copyOf(this.calls);
+	}
+
+	/**
+	 * The requests that arrived after the first {@code count}.
+	 * @param count how many to skip, usually {@link #requests()} taken before
+	 * @return the later calls, never null
+	 */
+	public List<Call> callsAfter(int count) {
+		List<Call> all = calls();
+		return all.subList(Math.min(count, all.size()), all.size());
 	}
 
 	/** Stops the server; only for a server from {@link #start()}. */
@@ -141,70 +216,279 @@ public final class FakeCatalogService {
 	}
 
 	private void answer(HttpExchange exchange) throws IOException {
-		this.requests.incrementAndGet();
+		Call call = new Call(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+				exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Authorization"),
+				new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+		int index = arrived(call);
 		try (exchange) {
 			CountDownLatch stalled = this.stall;
 			if (stalled != null) {
 				stalled.await();
-			}
-			if (this.down || this.failuresToGo.getAndUpdate((left) -> Math.max(0, left - 1)) > 0) {
-				send(exchange, 503, "{\"status\": 503}");
+				// too late: the caller gave up long ago, and a test that comes after must
+				// not see this request take effect
+				send(exchange, answered(index, call.answered(503, "application/json", "{\"status\": 503}")));
 				return;
 			}
-			send(exchange, 200, productsAsJson(skusAsked(exchange)));
+			if (this.down || this.failuresToGo.getAndUpdate((left) -> Math.max(0, left - 1)) > 0) {
+				send(exchange, answered(index, call.answered(503, "application/json", "{\"status\": 503}")));
+				return;
+			}
+			send(exchange, answered(index, route(call)));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 	}
 
-	private List<String> skusAsked(HttpExchange exchange) {
+	private synchronized int arrived(Call call) {
+		this.calls.add(call);
+		return this.calls.size() - 1;
+	}
+
+	private Call answered(int index, Call call) {
+		this.calls.set(index, call);
+		return call;
+	}
+
+	private Call route(Call call) {
+		if (call.path().equals(PRODUCTS)) {
+			return switch (call.method()) {
+				case "GET" -> call.answered(200, "application/json", json.writeValueAsString(activeProducts(call)));
+				case "POST" -> isAdmin(call) ? create(call) : unauthorized(call);
+				default -> problem(call, 405, "method-not-allowed", "Method not allowed", "Method not allowed.", null);
+			};
+		}
+		UUID id = idIn(call.path());
+		if (id == null) {
+			return problem(call, 400, "malformed-request", "Malformed request", "The id is not a valid UUID.", null);
+		}
+		return switch (call.method()) {
+			case "GET" -> found(call, id);
+			case "PUT" -> isAdmin(call) ? update(call, id) : unauthorized(call);
+			default -> problem(call, 405, "method-not-allowed", "Method not allowed", "Method not allowed.", null);
+		};
+	}
+
+	private List<Map<String, Object>> activeProducts(Call call) {
+		List<String> skus = skusAsked(call.query());
+		return this.products.values()
+			.stream()
+			.filter(FakeProduct::active)
+			.filter((product) -> skus == null || skus.contains(product.sku()))
+			.sorted(Comparator.comparing(FakeProduct::sku))
+			.map(FakeProduct::asJson)
+			.toList();
+	}
+
+	private Call found(Call call, UUID id) {
+		FakeProduct product = this.products.get(id);
+		if (product == null) {
+			return notFound(call, id);
+		}
+		return call.answered(200, "application/json", json.writeValueAsString(product.asJson()));
+	}
+
+	private synchronized Call create(Call call) {
+		JsonNode body = json.readTree(call.body());
+		String sku = body.path("sku").asString();
+		if (find(sku).isPresent()) {
+			return problem(call, 409, "duplicate-sku", "Duplicate SKU",
+					"The SKU " + sku + " is taken by another product; choose another SKU.", null);
+		}
+		FakeProduct product = FakeProduct.from(UUID.randomUUID(), body);
+		this.products.put(product.id(), product);
+		return call.answered(201, "application/json", json.writeValueAsString(product.asJson()))
+			.withLocation(PRODUCTS + "/" + product.id());
+	}
+
+	private synchronized Call update(Call call, UUID id) {
+		FakeProduct current = this.products.get(id);
+		if (current == null) {
+			return notFound(call, id);
+		}
+		JsonNode body = json.readTree(call.body());
+		if (!current.sku().equals(body.path("sku").asString())) {
+			return problem(call, 400, "validation-failed", "Validation failed", "The product's SKU cannot change.", List
+				.of(violation("sku", "must equal the product's SKU " + current.sku() + "; a SKU never changes")));
+		}
+		FakeProduct changed = FakeProduct.from(id, body);
+		this.products.put(id, changed);
+		return call.answered(200, "application/json", json.writeValueAsString(changed.asJson()));
+	}
+
+	private static Map<String, String> violation(String field, String message) {
+		Map<String, String> violation = new LinkedHashMap<>();
+		violation.put("field", field);
+		violation.put("message", message);
+		return violation;
+	}
+
+	private Call notFound(Call call, UUID id) {
+		return problem(call, 404, "product-not-found", "Product not found", "No product has the id " + id + ".", null);
+	}
+
+	private Call unauthorized(Call call) {
+		return problem(call, 401, "unauthorized", "Unauthorized",
+				"This endpoint needs an administrator's credentials, sent with HTTP Basic authentication.", null)
+			.withChallenge("Basic realm=\"shop\"");
+	}
+
+	private static Call problem(Call call, int status, String slug, String title, String detail,
+			List<Map<String, String>> errors) {
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", PROBLEMS + slug);
+		problem.put("title", title);
+		problem.put("status", status);
+		problem.put("detail", detail);
+		problem.put("instance", call.path());
+		if (errors != null) {
+			problem.put("errors", errors);
+		}
+		return call.answered(status, "application/problem+json", json.writeValueAsString(problem));
+	}
+
+	private static boolean isAdmin(Call call) {
+		String expected = "Basic "
+				+ Base64.getEncoder().encodeToString((USERNAME + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+		return expected.equals(call.authorization());
+	}
+
+	private static UUID idIn(String path) {
+		try {
+			return UUID.fromString(path.substring(PRODUCTS.length() + 1));
+		}
+		catch (IllegalArgumentException | IndexOutOfBoundsException ex) {
+			return null;
+		}
+	}
+
+	/** The SKUs of {@code ?sku=A&sku=B}, or null when the query names none. */
+	private static List<String> skusAsked(String query) {
+		if (query == null) {
+			return null;
+		}
 		List<String> skus = new ArrayList<>();
-		String query = exchange.getRequestURI().getRawQuery();
-		if (query != null) {
-			for (String parameter : query.split("&")) {
-				if (parameter.startsWith("sku=")) {
-					skus.add(URLDecoder.decode(parameter.substring(4), StandardCharsets.UTF_8));
-				}
+		for (String parameter : query.split("&")) {
+			if (parameter.equals("sku")) {
+				skus.add("");
+			}
+			else if (parameter.startsWith("sku=")) {
+				skus.add(URLDecoder.decode(parameter.substring(4), StandardCharsets.UTF_8));
 			}
 		}
-		return skus;
+		return skus.isEmpty() ? null : skus;
 	}
 
-	private String productsAsJson(List<String> skus) {
-		List<String> products = new ArrayList<>();
-		this.priceBySku.forEach((sku, cents) -> {
-			if (skus.contains(sku)) {
-				products.add(
-						"{\"sku\": \"%s\", \"name\": \"%s\", \"price\": {\"amount\": %d, \"currency\": \"USD\"}, \"active\": true}"
-							.formatted(sku, sku, cents));
-			}
-		});
-		return "[" + String.join(", ", products) + "]";
+	private Optional<FakeProduct> find(String sku) {
+		return this.products.values().stream().filter((product) -> product.sku().equals(sku)).findFirst();
 	}
 
-	private static void send(HttpExchange exchange, int status, String json) throws IOException {
-		byte[] body = json.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, body.length);
+	private static void send(HttpExchange exchange, Call answered) throws IOException {
+		byte[] body = answered.answer().getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", answered.contentType());
+		answered.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+		exchange.sendResponseHeaders(answered.status(), body.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(body);
 		}
 	}
 
-	private void sellSeedProducts() {
-		sell("ESP-BEANS-250", 1450);
-		sell("FILTER-BEANS-250", 1650);
-		sell("DECAF-BEANS-250", 1550);
-		sell("MUG-CLASSIC", 1250);
-		sell("CUP-ESPRESSO-2", 1900);
-		sell("POUR-OVER", 2800);
-		sell("FILTER-PAPER-100", 600);
-		sell("KETTLE-GOOSENECK", 5900);
-		sell("NOTEBOOK-A5", 1800);
-		sell("PEN-FOUNTAIN", 3500);
-		sell("INK-BLUE-50", 1200);
-		sell("GRINDER-PRO", 89900);
+	private void addSeedProducts() {
+		addSeed("6f1c7a52-0f7e-4a51-9a0e-6c3c2f9d8a04", "ESP-BEANS-250", "Espresso beans, 250 g", 1450);
+		addSeed("6f1c7a52-0f7e-4a51-9a0e-6c3c2f9d8a02", "FILTER-BEANS-250", "Filter beans, 250 g", 1650);
+		addSeed("6f1c7a52-0f7e-4a51-9a0e-6c3c2f9d8a03", "DECAF-BEANS-250", "Decaf beans, 250 g", 1550);
+		addSeed("6f1c7a52-0f7e-4a51-9a0e-6c3c2f9d8a01", "MUG-CLASSIC", "Classic mug", 1250);
+		addSeed("6f1c7a52-0f7e-4a51-9a0e-6c3c2f9d8a05", "CUP-ESPRESSO-2", "Espresso cups, pair", 1900);
+		addSeed("6f1c7a52-0f7e-4a51-9a0e-6c3c2f9d8a06", "POUR-OVER", "Pour-over dripper", 2800);
+		addSeed("6f1c7a52-0f7e-4a51-9a0e-6c3c2f9d8a07", "FILTER-PAPER-100", "Paper filters, 100", 600);
+		addSeed("6f1c7a52-0f7e-4a51-9a0e-6c3c2f9d8a08", "KETTLE-GOOSENECK", "Gooseneck kettle", 5900);
+		addSeed("6f1c7a52-0f7e-4a51-9a0e-6c3c2f9d8a09", "NOTEBOOK-A5", "A5 notebook", 1800);
+		addSeed("6f1c7a52-0f7e-4a51-9a0e-6c3c2f9d8a0a", "PEN-FOUNTAIN", "Fountain pen", 3500);
+		addSeed("6f1c7a52-0f7e-4a51-9a0e-6c3c2f9d8a0b", "INK-BLUE-50", "Blue ink, 50 ml", 1200);
+		addSeed("6f1c7a52-0f7e-4a51-9a0e-6c3c2f9d8a0c", "GRINDER-PRO", "Burr grinder", 89900);
+	}
+
+	private void addSeed(String id, String sku, String name, long cents) {
+		UUID uuid = UUID.fromString(id);
+		this.products.put(uuid, new FakeProduct(uuid, sku, name, "", cents, true));
+	}
+
+	/**
+	 * One request the fake received and, once answered, its answer.
+	 *
+	 * @param method the HTTP method
+	 * @param path the raw path, such as {@code /api/products}
+	 * @param query the raw query, or null
+	 * @param authorization the {@code Authorization} header, or null
+	 * @param body the request body, possibly empty
+	 * @param status the status answered, 0 while unanswered
+	 * @param contentType the answer's content type, or null
+	 * @param answer the answer's body, or null
+	 * @param headers other headers of the answer
+	 */
+	public record Call(String method, String path, String query, String authorization, String body, int status,
+			String contentType, String answer, Map<String, String> headers) {
+
+		Call(String method, String path, String query, String authorization, String body) {
+			this(method, path, query, authorization, body, 0, null, null, Map.of());
+		}
+
+		Call answered(int status, String contentType, String answer) {
+			return new Call(this.method, this.path, this.query, this.authorization, this.body, status, contentType,
+					answer, this.headers);
+		}
+
+		Call withLocation(String location) {
+			return withHeader("Location", location);
+		}
+
+		Call withChallenge(String challenge) {
+			return withHeader("WWW-Authenticate", challenge);
+		}
+
+		private Call withHeader(String name, String value) {
+			Map<String, String> more = new LinkedHashMap<>(this.headers);
+			more.put(name, value);
+			return new Call(this.method, this.path, this.query, this.authorization, this.body, this.status,
+					this.contentType, this.answer, Map.copyOf(more));
+		}
+
+		/**
+		 * Whether this call changes the catalog.
+		 * @return true for {@code POST} and {@code PUT}
+		 */
+		public boolean isWrite() {
+			return this.method.equals("POST") || this.method.equals("PUT");
+		}
+
+	}
+
+	/**
+	 * A product of the fake, as the service stores it.
+	 */
+	private record FakeProduct(UUID id, String sku, String name, String description, long cents, boolean active) {
+
+		static FakeProduct from(UUID id, JsonNode body) {
+			JsonNode description = body.path("description");
+			return new FakeProduct(id, body.path("sku").asString(), body.path("name").asString(),
+					description.isString() ? description.asString() : "", body.path("price").path("amount").asLong(),
+					!body.path("active").isBoolean() || body.path("active").asBoolean());
+		}
+
+		Map<String, Object> asJson() {
+			Map<String, Object> product = new LinkedHashMap<>();
+			product.put("id", this.id.toString());
+			product.put("sku", this.sku);
+			product.put("name", this.name);
+			product.put("description", this.description);
+			Map<String, Object> price = new LinkedHashMap<>();
+			price.put("amount", this.cents);
+			price.put("currency", "USD");
+			product.put("price", price);
+			product.put("active", this.active);
+			return product;
+		}
+
 	}
 
 }

@@ -81,11 +81,13 @@ class ProblemDetailsIntegrationTests extends ShopIntegrationTest {
 	@Test
 	void treatsAPathIdThatIsNotAUuidAsMalformed() {
 		assertProblem(this.shop.get("/api/orders/not-a-uuid"), 400, "malformed-request");
+		assertProblem(this.shop.get("/api/products/42"), 400, "malformed-request");
 	}
 
 	@Test
 	void answersUnknownThingsWithTheirOwnNotFoundTypes() {
 		assertProblem(this.shop.get("/api/orders/" + UUID.randomUUID()), 404, "order-not-found");
+		assertProblem(this.shop.get("/api/products/" + UUID.randomUUID()), 404, "product-not-found");
 		assertProblem(this.shop.get("/api/inventory/NO-SUCH-SKU"), 404, "stock-not-found");
 		ShopClient.Answer noEndpoint = this.shop.get("/api/no-such-endpoint");
 		assertProblem(noEndpoint, 404, "not-found");
@@ -94,7 +96,7 @@ class ProblemDetailsIntegrationTests extends ShopIntegrationTest {
 
 	@Test
 	void answersAWrongMethodAndAWrongMediaType() {
-		ShopClient.Answer delete = this.shop.send(this.shop.request("/api/orders/" + UUID.randomUUID()).DELETE());
+		ShopClient.Answer delete = this.shop.send(this.shop.request("/api/products").DELETE());
 		assertProblem(delete, 405, "method-not-allowed");
 		assertThat(delete.header("Allow")).contains("GET");
 

@@ -13,8 +13,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The one configuration of every integration test: the whole application on a random port
  * against the embedded PostgreSQL of the infra module, calling the test JVM's
- * {@link FakeCatalogService} for prices. Every test class extends it unchanged, so Spring
- * starts one application context for all of them.
+ * {@link FakeCatalogService} for prices and products, as the fake's administrator. Every
+ * test class extends it unchanged, so Spring starts one application context for all of
+ * them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class ShopIntegrationTest {
@@ -32,6 +33,8 @@ abstract class ShopIntegrationTest {
 	@DynamicPropertySource
 	static void catalogService(DynamicPropertyRegistry properties) {
 		properties.add("shop.catalog.url", catalogService::url);
+		properties.add("shop.catalog.username", () -> FakeCatalogService.USERNAME);
+		properties.add("shop.catalog.password", () -> FakeCatalogService.PASSWORD);
 	}
 
 	@AfterEach

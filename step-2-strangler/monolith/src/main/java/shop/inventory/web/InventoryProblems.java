@@ -8,7 +8,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import shop.catalog.CatalogUnavailableException;
 import shop.inventory.internal.StockBelowReservedException;
 import shop.inventory.internal.StockNotFoundException;
 import shop.shared.web.ProblemDetailsAdvice;
@@ -29,12 +28,6 @@ class InventoryProblems {
 	@ExceptionHandler
 	ResponseEntity<Object> stockBelowReserved(StockBelowReservedException ex, HttpServletRequest request) {
 		return ProblemDetailsAdvice.problem(ProblemType.STOCK_BELOW_RESERVED, ex.getMessage(), request);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<Object> catalogUnavailable(CatalogUnavailableException ex, HttpServletRequest request) {
-		return ProblemDetailsAdvice.problem(ProblemType.SERVICE_UNAVAILABLE,
-				"The catalog service cannot answer now; try again in a moment.", request);
 	}
 
 }

@@ -15,8 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Who may do what: administrators change the stock with HTTP Basic, everyone else places
- * orders without logging in. The catalog's administration moved to the catalog service.
+ * Who may do what: administrators change the catalog and the stock with HTTP Basic,
+ * everyone else reads the catalog and places orders without logging in.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -25,7 +25,11 @@ public class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain shopSecurity(HttpSecurity http, AuthenticationEntryPoint problemEntryPoint) {
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.PUT, "/api/inventory/**")
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/products")
+			.authenticated()
+			.requestMatchers(HttpMethod.PUT, "/api/products/*")
+			.authenticated()
+			.requestMatchers(HttpMethod.PUT, "/api/inventory/**")
 			.authenticated()
 			.anyRequest()
 			.permitAll())

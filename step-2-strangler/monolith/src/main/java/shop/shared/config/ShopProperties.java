@@ -53,12 +53,16 @@ public record ShopProperties(@DefaultValue Admin admin, @DefaultValue Payments p
 	 * @param url its base URL ({@code http://localhost:8082} by default)
 	 * @param timeout how long one attempt may take to connect, and then to answer (2 s by
 	 * default)
-	 * @param attempts how many times a call is tried before the catalog counts as
+	 * @param attempts how many times a read is tried before the catalog counts as
 	 * unavailable (3 by default)
 	 * @param pause the pause between attempts (100 ms by default)
+	 * @param username the administrator the monolith logs in as for the product writes it
+	 * passes on ({@code admin} by default, the service's workshop default)
+	 * @param password that administrator's password ({@code admin} by default)
 	 */
 	public record Catalog(@DefaultValue("http://localhost:8082") String url, @DefaultValue("PT2S") Duration timeout,
-			@DefaultValue("3") int attempts, @DefaultValue("PT0.1S") Duration pause) {
+			@DefaultValue("3") int attempts, @DefaultValue("PT0.1S") Duration pause,
+			@DefaultValue("admin") String username, @DefaultValue("admin") String password) {
 	}
 
 }

@@ -2,8 +2,10 @@ package shop.catalog.internal;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -19,11 +21,13 @@ import shop.shared.config.ShopProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The catalog client against a real HTTP server playing the catalog service: it prices
- * what the service sells, tries again when the service fails, and gives up with
- * {@link CatalogUnavailableException} when it refuses, fails or hangs on every attempt.
+ * what the service sells, tries a read again when the service fails, and gives up with
+ * {@link CatalogUnavailableException} when it refuses, fails or hangs on every attempt. A
+ * write is sent once; a problem the service answers is passed on as it came.
  */
 class CatalogClientTests {
 
@@ -88,11 +92,63 @@ class CatalogClientTests {
 			.isThrownBy(() -> client.findOrderable(List.of("MUG-CLASSIC")));
 	}
 
+	@Test
+	void triesAFailingProductReadAgain() {
+		catalogService.failNext(2);
+		int before = catalogService.requests();
+
+		Product mug = client(catalogService.url(), Duration.ofSeconds(2), 3).find(catalogService.idOf("MUG-CLASSIC"));
+
+		assertThat(mug.getSku()).isEqualTo("MUG-CLASSIC");
+		assertThat(mug.getPrice()).isEqualTo(Money.usd(1250));
+		assertThat(catalogService.requests() - before).isEqualTo(3);
+	}
+
+	@Test
+	void sendsAWriteOnceEvenWhenItFails() {
+		catalogService.failNext(1);
+		int before = catalogService.requests();
+		CatalogClient client = client(catalogService.url(), Duration.ofSeconds(2), 3);
+		ProductDetails towel = new ProductDetails("TOWEL-ONCE", "Tea towel", null, Money.usd(900), true);
+
+		assertThatExceptionOfType(CatalogUnavailableException.class).isThrownBy(() -> client.create(towel))
+			.withMessageContaining("TOWEL-ONCE");
+		assertThat(catalogService.callsAfter(before)).extracting(FakeCatalogService.Call::method)
+			.containsExactly("POST");
+	}
+
+	@Test
+	void passesTheServicesProblemOnAsItCame() {
+		int before = catalogService.requests();
+		CatalogClient client = client(catalogService.url(), Duration.ofSeconds(2), 3);
+
+		CatalogProblemException refused = catchThrowableOfType(CatalogProblemException.class,
+				() -> client.find(UUID.randomUUID()));
+
+		assertThat(refused.getStatus().value()).isEqualTo(404);
+		FakeCatalogService.Call call = catalogService.callsAfter(before).get(0);
+		assertThat(new String(refused.getProblem(), StandardCharsets.UTF_8)).isEqualTo(call.answer());
+		assertThat(catalogService.requests() - before).as("a 404 is not tried again").isEqualTo(1);
+	}
+
+	@Test
+	void countsARefusedLoginAsUnavailableAndSaysWhatToSet() {
+		CatalogClient client = client(catalogService.url(), Duration.ofSeconds(2), 3, "admin", "admin");
+		ProductDetails towel = new ProductDetails("TOWEL-LOGIN", "Tea towel", null, Money.usd(900), true);
+
+		assertThatExceptionOfType(CatalogUnavailableException.class).isThrownBy(() -> client.create(towel))
+			.withMessageContaining("shop.catalog.username");
+	}
+
 	private static CatalogClient client(String url, Duration timeout, int attempts) {
+		return client(url, timeout, attempts, FakeCatalogService.USERNAME, FakeCatalogService.PASSWORD);
+	}
+
+	private static CatalogClient client(String url, Duration timeout, int attempts, String username, String password) {
 		ShopProperties properties = new ShopProperties(new ShopProperties.Admin("admin", "admin"),
 				new ShopProperties.Payments(100000),
 				new ShopProperties.Events(Duration.ofHours(1), Duration.ofMinutes(10)),
-				new ShopProperties.Catalog(url, timeout, attempts, Duration.ofMillis(10)));
+				new ShopProperties.Catalog(url, timeout, attempts, Duration.ofMillis(10), username, password));
 		return new CatalogClient(RestClient.builder(), properties);
 	}
 
