@@ -108,8 +108,18 @@ function showNotice(element, lines) {
 	element.hidden = false;
 }
 
+// The app that served the product list stays on show next to the heading, while the call log
+// scrolls on: behind the gateway it is the side of the cutover this browser is on.
+function showCatalogServedBy(servedBy) {
+	const badge = $('catalog-served-by');
+	badge.textContent = servedBy || 'unknown';
+	badge.style.background = colorFor(servedBy || 'unknown');
+	badge.hidden = false;
+}
+
 async function loadCatalog() {
 	const answer = await call('GET', '/api/products');
+	showCatalogServedBy(answer.headers.get('X-Served-By'));
 	if (answer.status !== 200) {
 		showNotice(document.querySelector('[data-testid="catalog-error"]'), describeProblem(answer));
 		return;

@@ -16,7 +16,8 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * Writes the RFC 9457 problem details that the gateway answers by itself, in the shape of
  * the shop's API contract: a stable {@code type}, a {@code title}, the {@code status}, a
- * human {@code detail} and the request path as {@code instance}.
+ * human {@code detail} and the path the client asked for as {@code instance} (also when a
+ * circuit breaker forwarded the request to a fallback path).
  */
 @Component
 public class GatewayProblems {
@@ -45,7 +46,7 @@ public class GatewayProblems {
 		problem.put("title", status.getReasonPhrase());
 		problem.put("status", status.value());
 		problem.put("detail", detail);
-		problem.put("instance", exchange.getRequest().getPath().value());
+		problem.put("instance", RequestedUris.of(exchange).getRawPath());
 		byte[] body = this.json.writeValueAsBytes(problem);
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(status);

@@ -104,7 +104,8 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 		assertThat(response.statusCode()).isEqualTo(503);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.body()).contains("\"type\":\"https://workshop.example/problems/service-unavailable\"")
-			.contains("\"status\":503");
+			.contains("\"status\":503")
+			.contains("\"instance\":\"" + response.request().uri().getRawPath() + "\"");
 		assertThat(servedBy(response)).isEqualTo("gateway");
 	}
 
