@@ -73,6 +73,10 @@ public final class FakeCatalogService {
 
 	private volatile CountDownLatch stall;
 
+	private final AtomicInteger bodiesToHoldBack = new AtomicInteger();
+
+	private volatile CountDownLatch heldBodies = new CountDownLatch(1);
+
 	private FakeCatalogService() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext(PRODUCTS, this::answer);
@@ -169,10 +173,22 @@ public final class FakeCatalogService {
 		this.stall = new CountDownLatch(1);
 	}
 
+	/**
+	 * Starts the next answers, status and headers, then holds their bodies back until
+	 * {@link #reset()}: a catalog that stops halfway through an answer. Meant for reads.
+	 * @param times how many answers stop halfway
+	 */
+	public void holdBackBodyOfNext(int times) {
+		this.bodiesToHoldBack.set(times);
+	}
+
 	/** Back to answering at once, from the seed products only. */
 	public void reset() {
 		this.down = false;
 		this.failuresToGo.set(0);
+		this.bodiesToHoldBack.set(0);
+		this.heldBodies.countDown();
+		this.heldBodies = new CountDownLatch(1);
 		CountDownLatch stalled = this.stall;
 		this.stall = null;
 		if (stalled != null) {
@@ -231,6 +247,12 @@ public final class FakeCatalogService {
 			}
 			if (this.down || this.failuresToGo.getAndUpdate((left) -> Math.max(0, left - 1)) > 0) {
 				send(exchange, answered(index, call.answered(503, "application/json", "{\"status\": 503}")));
+				return;
+			}
+			if (this.bodiesToHoldBack.getAndUpdate((left) -> Math.max(0, left - 1)) > 0) {
+				CountDownLatch held = this.heldBodies;
+				sendHeadersOnly(exchange, answered(index, route(call)));
+				held.await();
 				return;
 			}
 			send(exchange, answered(index, route(call)));
@@ -381,6 +403,12 @@ public final class FakeCatalogService {
 
 	private Optional<FakeProduct> find(String sku) {
 		return this.products.values().stream().filter((product) -> product.sku().equals(sku)).findFirst();
+	}
+
+	private static void sendHeadersOnly(HttpExchange exchange, Call answered) throws IOException {
+		exchange.getResponseHeaders().set("Content-Type", answered.contentType());
+		exchange.sendResponseHeaders(answered.status(), answered.answer().getBytes(StandardCharsets.UTF_8).length);
+		exchange.getResponseBody().flush();
 	}
 
 	private static void send(HttpExchange exchange, Call answered) throws IOException {

@@ -1,5 +1,6 @@
 package shop.catalog.internal;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.Collection;
@@ -62,7 +63,7 @@ class CatalogClient implements Catalog {
 		this.retry = new RetryTemplate(RetryPolicy.builder()
 			.maxRetries(catalog.attempts() - 1)
 			.delay(catalog.pause())
-			.includes(ResourceAccessException.class, HttpServerErrorException.class)
+			.predicate(CatalogClient::worthAnotherAttempt)
 			.build());
 		this.username = catalog.username();
 		this.password = catalog.password();
@@ -162,6 +163,24 @@ class CatalogClient implements Catalog {
 		}
 		Object[] variables = IntStream.range(0, skus.size()).mapToObj((index) -> "{sku" + index + "}").toArray();
 		return uri.queryParam("sku", variables).build(skus.toArray());
+	}
+
+	/**
+	 * Whether a failed read is worth another attempt: the service could not be reached,
+	 * failed on its side (5xx), or its answer stopped coming (a timeout or a closed
+	 * connection while the body was read shows up as an error reading the response, with
+	 * an {@link IOException} among its causes). A 4xx is an answer, and final.
+	 */
+	private static boolean worthAnotherAttempt(Throwable failure) {
+		if (failure instanceof ResourceAccessException || failure instanceof HttpServerErrorException) {
+			return true;
+		}
+		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof IOException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -64,6 +64,18 @@ class CatalogClientTests {
 	}
 
 	@Test
+	void triesAgainWhenAnAnswerStopsHalfway() {
+		catalogService.holdBackBodyOfNext(1);
+		int before = catalogService.requests();
+
+		List<OrderableProduct> found = client(catalogService.url(), Duration.ofMillis(500), 3)
+			.findOrderable(List.of("GRINDER-PRO"));
+
+		assertThat(found).containsExactly(new OrderableProduct("GRINDER-PRO", Money.usd(89900)));
+		assertThat(catalogService.requests() - before).isEqualTo(2);
+	}
+
+	@Test
 	void givesUpAfterEveryAttemptFailed() {
 		catalogService.goDown();
 		int before = catalogService.requests();
