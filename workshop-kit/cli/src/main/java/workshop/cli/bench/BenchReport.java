@@ -40,7 +40,23 @@ final class BenchReport {
 						app.seconds(), megabytes(app.rssHealthyBytes()), megabytes(app.rssAfterLoadBytes())));
 			}
 		}
-		md.append("\n## Load (closed loop, front door)\n\n");
+		// With --gateway-only a step has no front-door rows and no batches.
+		if (!rows().isEmpty()) {
+			md.append(loadsMarkdown());
+		}
+		if (this.steps.stream().anyMatch((step) -> !step.batches().isEmpty())) {
+			md.append(batchesMarkdown());
+		}
+		for (StepMeasurements step : this.steps) {
+			if (step.gateway() != null) {
+				md.append(GatewayOverheadReport.markdown(step));
+			}
+		}
+		return md.toString();
+	}
+
+	private String loadsMarkdown() {
+		StringBuilder md = new StringBuilder("\n## Load (closed loop, front door)\n\n");
 		md.append("| request | connections | step | requests/s | p50 (ms) | p99 (ms) | max (ms) | errors |\n");
 		md.append("|---|---:|---|---:|---:|---:|---:|---:|\n");
 		for (Row row : rows()) {
@@ -48,6 +64,35 @@ final class BenchReport {
 			md.append(String.format(Locale.ROOT, "| %s | %d | %s | %.0f | %.2f | %.2f | %.1f | %d |%n",
 					row.load().request(), row.load().connections(), row.step(), result.throughput(), result.millis(50),
 					result.millis(99), result.maxMillis(), result.errors()));
+		}
+		md.append("\n\"")
+			.append(BenchCommand.ORDER_TO_FINAL_STATUS)
+			.append("\" is what a customer waits for ")
+			.append("(it reads the order every 5 ms); at 1 connection it is the latency of placing an order. ")
+			.append("The shop's capacity is in the next table.\n");
+		return md.toString();
+	}
+
+	private String batchesMarkdown() {
+		StringBuilder md = new StringBuilder("\n## Orders completed per second (batch)\n\n");
+		md.append("N orders placed back to back with C connections (POST only, one unit each), then every order ")
+			.append("still PENDING read once per 50 ms round until final; completed/s = N / (last order seen final ")
+			.append("- first POST sent). N comes from probe batches, to last about one run's duration. ")
+			.append("Errors: orders not CONFIRMED (another status, failed, or pending at the deadline).\n\n");
+		md.append("| connections (C) | step | orders (N) | completed/s | CONFIRMED | errors | POST p50 (ms) ")
+			.append("| POST p99 (ms) | last final after last POST (ms) |\n");
+		md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+		List<BatchRow> rows = new ArrayList<>();
+		for (StepMeasurements step : this.steps) {
+			step.batches().forEach((batch) -> rows.add(new BatchRow(step.step(), batch)));
+		}
+		rows.sort(Comparator.comparingInt((BatchRow row) -> row.batch().connections()));
+		for (BatchRow row : rows) {
+			BatchResult batch = row.batch();
+			md.append(String.format(Locale.ROOT, "| %d | %s | %d | %.0f | %.1f%% | %d | %.2f | %.2f | %.0f |%n",
+					batch.connections(), row.step(), batch.orders(), batch.completedPerSecond(),
+					100 * batch.confirmedShare(), batch.errors(), batch.postMillis(50), batch.postMillis(99),
+					batch.drainNanos() / 1e6));
 		}
 		return md.toString();
 	}
@@ -81,7 +126,24 @@ final class BenchReport {
 							result.elapsed().toNanos() / 1e9, result.throughput(), result.millis(50), result.millis(99),
 							result.maxMillis()));
 			}
-			json.append("]}");
+			json.append("], \"batches\": [");
+			for (int b = 0; b < step.batches().size(); b++) {
+				BatchResult batch = step.batches().get(b);
+				json.append((b > 0) ? "," : "")
+					.append(String.format(Locale.ROOT,
+							"%n      {\"connections\": %d, \"orders\": %d, \"completedPerSecond\": %.1f, "
+									+ "\"confirmed\": %d, \"otherFinal\": %d, \"stillPending\": %d, \"failed\": %d, "
+									+ "\"spanSeconds\": %.3f, \"drainMillis\": %.1f, \"postP50Millis\": %.3f, "
+									+ "\"postP99Millis\": %.3f}",
+							batch.connections(), batch.orders(), batch.completedPerSecond(), batch.confirmed(),
+							batch.otherFinal(), batch.stillPending(), batch.failed(), batch.spanSeconds(),
+							batch.drainNanos() / 1e6, batch.postMillis(50), batch.postMillis(99)));
+			}
+			json.append("]");
+			if (step.gateway() != null) {
+				json.append(GatewayOverheadReport.json(step));
+			}
+			json.append("}");
 		}
 		json.append("\n  ]\n}\n");
 		return json.toString();
@@ -104,11 +166,11 @@ final class BenchReport {
 		return rows;
 	}
 
-	private static String megabytes(long bytes) {
+	static String megabytes(long bytes) {
 		return (bytes < 0) ? "n/a" : String.format(Locale.ROOT, "%.0f", bytes / (1024.0 * 1024.0));
 	}
 
-	private static String quote(String text) {
+	static String quote(String text) {
 		StringBuilder quoted = new StringBuilder("\"");
 		for (char c : text.toCharArray()) {
 			switch (c) {
@@ -129,6 +191,10 @@ final class BenchReport {
 	}
 
 	private record Row(int order, String step, LoadRow load) {
+
+	}
+
+	private record BatchRow(String step, BatchResult batch) {
 
 	}
 

@@ -61,7 +61,12 @@ final class OrderToFinalStatus implements LoadGenerator.Exchange {
 		return "CONFIRMED".equals(status);
 	}
 
-	private static String statusOf(String body) {
+	/**
+	 * Reads the {@code status} of an order from its JSON.
+	 * @param body the order as JSON
+	 * @return the status, empty when the body has none
+	 */
+	static String statusOf(String body) {
 		Matcher matcher = STATUS.matcher(body);
 		return matcher.find() ? matcher.group(1) : "";
 	}

@@ -8,8 +8,12 @@ import java.util.List;
  * @param step the step id
  * @param startups one entry per app
  * @param loads one entry per request and concurrency
+ * @param batches one {@link OrderBatch} per concurrency
+ * @param gateway direct against through the gateway, or {@code null} for a step without a
+ * gateway
  */
-record StepMeasurements(String step, List<AppStartup> startups, List<LoadRow> loads) {
+record StepMeasurements(String step, List<AppStartup> startups, List<LoadRow> loads, List<BatchResult> batches,
+		GatewayComparison gateway) {
 
 	/**
 	 * How one app started.
