@@ -15,7 +15,6 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -41,7 +40,9 @@ public class Order {
 
 	private String customerEmail;
 
-	@ElementCollection(fetch = FetchType.EAGER)
+	// Read only when asked for: most steps of the order flow need the status alone.
+	// Answers to clients read the order with its lines (findWithLinesById).
+	@ElementCollection
 	@CollectionTable(name = "order_lines", schema = "orders", joinColumns = @JoinColumn(name = "order_id"))
 	@OrderColumn(name = "line_no")
 	private List<OrderLine> lines = new ArrayList<>();

@@ -105,7 +105,7 @@ public class OrderService {
 		if (!used.matches(request.fingerprint())) {
 			throw new IdempotencyKeyReusedException(used.getKey());
 		}
-		return new PlacedOrder(this.orders.findById(used.getOrderId()).orElseThrow(), true);
+		return new PlacedOrder(this.orders.findWithLinesById(used.getOrderId()).orElseThrow(), true);
 	}
 
 	// tag::place-order[]
@@ -170,7 +170,7 @@ public class OrderService {
 	 */
 	@Transactional(readOnly = true)
 	public Order find(UUID id) {
-		return this.orders.findById(id).orElseThrow(() -> new OrderNotFoundException(id));
+		return this.orders.findWithLinesById(id).orElseThrow(() -> new OrderNotFoundException(id));
 	}
 
 	/**
@@ -189,7 +189,8 @@ public class OrderService {
 		this.inventory.putBack(id);
 		this.payments.refund(id, order.getTotal());
 		order.cancel();
-		return order;
+		// The same order, now with its lines, for the answer.
+		return this.orders.findWithLinesById(id).orElseThrow();
 	}
 
 }

@@ -124,7 +124,18 @@ public final class ManifestReader {
 		if (!health.startsWith("/")) {
 			throw error(where + ".health", "is '" + health + "': it must be a path starting with '/'");
 		}
-		return new App(name, module, mainClass, (Integer) port, database, health);
+		List<String> jvmOptions = new ArrayList<>();
+		Object jvmEntry = entry.get("jvmOptions");
+		if (jvmEntry != null) {
+			for (Object option : list(jvmEntry, where + ".jvmOptions")) {
+				if (!(option instanceof String) || !((String) option).startsWith("-")) {
+					throw error(where + ".jvmOptions",
+							"holds '" + option + "': each must be a JVM option such as -Xmx128m");
+				}
+				jvmOptions.add((String) option);
+			}
+		}
+		return new App(name, module, mainClass, (Integer) port, database, health, jvmOptions);
 	}
 
 	private InfraNeeds infra(Object entry, String where) {

@@ -91,6 +91,7 @@ final class FastStartLayout {
 	boolean train(List<String> arguments) {
 		List<String> command = new ArrayList<>(List.of(javaCommand()));
 		command.addAll(LAPTOP_JVM_OPTIONS);
+		command.addAll(this.app.jvmOptions());
 		command.addAll(List.of(trainingOption(), "-Dspring.context.exit=onRefresh", "-jar", extractedJar().toString()));
 		command.addAll(arguments);
 		try {
@@ -135,6 +136,7 @@ final class FastStartLayout {
 		List<String> command = new ArrayList<>();
 		command.add(javaCommand());
 		command.addAll(LAPTOP_JVM_OPTIONS);
+		command.addAll(this.app.jvmOptions());
 		if (this.springBoot) {
 			if (!needsTraining()) {
 				command.add(archiveOption());

@@ -47,6 +47,7 @@ class ManifestReaderTests {
 			        module: step-2-strangler/gateway
 			        mainClass: shop.gateway.GatewayApplication
 			        port: 8080
+			        jvmOptions: [-Xmx128m]
 			      - name: catalog-service
 			        module: step-2-strangler/catalog-service
 			        mainClass: shop.catalog.CatalogApplication
@@ -67,9 +68,10 @@ class ManifestReaderTests {
 		Step monolith = manifest.step("step-0");
 		assertThat(monolith.infra()).isEqualTo(new InfraNeeds(true, List.of("shop"), false));
 		assertThat(monolith.apps()).containsExactly(new App("monolith", "step-0-monolith", "shop.ShopApplication", 8080,
-				"shop", "/actuator/health/readiness"));
+				"shop", "/actuator/health/readiness", List.of()));
 		Step strangler = manifest.step("step-2");
 		assertThat(strangler.infra()).isEqualTo(new InfraNeeds(true, List.of("shop", "catalog"), true));
+		assertThat(strangler.apps().get(0).jvmOptions()).containsExactly("-Xmx128m");
 		assertThat(strangler.lineage()).isEqualTo(Map.of("step-2-strangler/gateway", "step-0-monolith"));
 		assertThat(strangler.modules()).containsExactly("step-2-strangler/gateway", "step-2-strangler/catalog-service");
 	}
@@ -81,6 +83,7 @@ class ManifestReaderTests {
 		assertThat(strangler.title()).isEqualTo("step-2");
 		assertThat(strangler.frontDoor()).isEqualTo("http://localhost:8080/");
 		assertThat(strangler.apps().get(0).database()).isNull();
+		assertThat(strangler.apps().get(1).jvmOptions()).isEmpty();
 		assertThat(strangler.apps().get(0).healthUrl()).isEqualTo("http://localhost:8080/actuator/health/readiness");
 	}
 
@@ -126,6 +129,15 @@ class ManifestReaderTests {
 
 		assertThatThrownBy(() -> ManifestReader.read(file)).isInstanceOf(ManifestException.class)
 			.hasMessage("workshop.yaml: steps[1].apps[1].port is 'http': it must be a number from 1 to 65535.");
+	}
+
+	@Test
+	void rejectsAJvmOptionThatIsNotAnOption() throws IOException {
+		Path manifest = write(TWO_STEPS.replace("jvmOptions: [-Xmx128m]", "jvmOptions: [Xmx128m]"));
+
+		assertThatThrownBy(() -> ManifestReader.read(manifest)).isInstanceOf(ManifestException.class)
+			.hasMessage("workshop.yaml: steps[1].apps[0].jvmOptions holds 'Xmx128m': each must be a JVM option such "
+					+ "as -Xmx128m.");
 	}
 
 	@Test
