@@ -8,8 +8,9 @@ import org.springframework.modulith.Modulithic;
 /**
  * The shop's monolith in step 2: inventory, orders and payments are still modules of one
  * process, each with its own package, its own schema and a published API. The catalog has
- * left for the catalog service; the catalog module that stays is its HTTP client. Step 2
- * of the migration.
+ * left for the catalog service; the catalog module that stays is its HTTP client and,
+ * while the cutover runs, the product API in front of that client. Step 2 of the
+ * migration.
  */
 @SpringBootApplication
 @Modulithic(sharedModules = "shared")

@@ -34,8 +34,9 @@ public class ProductController {
 	}
 
 	/**
-	 * The active products, or with {@code ?sku=A&sku=B} only those among the SKUs named:
-	 * how the monolith prices order lines. Unknown and inactive SKUs are left out.
+	 * The active products, or with {@code ?sku=A&sku=B} only those among the SKUs named
+	 * (the query the monolith's catalog client sends to price order lines). Unknown and
+	 * inactive SKUs are left out.
 	 */
 	@GetMapping
 	public List<ProductResponse> listActive(@RequestParam(name = "sku", required = false) List<String> skus) {

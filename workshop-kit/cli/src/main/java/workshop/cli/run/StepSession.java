@@ -240,46 +240,32 @@ public final class StepSession implements AutoCloseable {
 		}
 	}
 
-	private void awaitHealthy(RunningApp starting, Duration timeout) {
+	private void awaitHealthy(RunningApp app, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		List<RunningApp> waiting = new ArrayList<>(List.of(starting));
-		while (!waiting.isEmpty()) {
-			for (RunningApp app : List.copyOf(waiting)) {
-				if (!app.isAlive()) {
-					int code = app.exitCode();
-					throw new WorkshopException(
-							app.app().name() + " failed to start (exit code " + code + "): " + app.failureCause());
-				}
-				if (app.checkHealth()) {
-					waiting.remove(app);
-					this.status.printf(Locale.ROOT, "%s is healthy after %.1f s%n", app.app().name(),
-							app.startupTime().toMillis() / 1000.0);
-					this.status.flush();
-				}
+		while (!app.checkHealth()) {
+			if (!app.isAlive()) {
+				throw new WorkshopException(app.app().name() + " failed to start (exit code " + app.exitCode() + "): "
+						+ app.failureCause());
 			}
 			if (System.nanoTime() > deadline) {
-				RunningApp late = waiting.get(0);
-				throw new WorkshopException(late.app().name() + " was not healthy within " + timeout.toSeconds()
-						+ " s at " + late.app().healthUrl() + " (last output: " + late.failureCause()
+				throw new WorkshopException(app.app().name() + " was not healthy within " + timeout.toSeconds()
+						+ " s at " + app.app().healthUrl() + " (last output: " + app.failureCause()
 						+ "). Check its log, or allow more time with --timeout.");
 			}
-			waitForAnExit(waiting);
+			waitForExit(app);
 		}
+		this.status.printf(Locale.ROOT, "%s is healthy after %.1f s%n", app.app().name(),
+				app.startupTime().toMillis() / 1000.0);
+		this.status.flush();
 	}
 
-	/** Waits one poll interval, returning early when one of the apps ends. */
-	private static void waitForAnExit(List<RunningApp> apps) {
-		if (apps.isEmpty()) {
-			return;
-		}
-		CompletableFuture<?>[] exits = apps.stream()
-			.map((app) -> app.process().onExit())
-			.toArray(CompletableFuture[]::new);
+	/** Waits one poll interval, returning early when the app ends. */
+	private static void waitForExit(RunningApp app) {
 		try {
-			CompletableFuture.anyOf(exits).get(HEALTH_POLL.toMillis(), TimeUnit.MILLISECONDS);
+			app.process().onExit().get(HEALTH_POLL.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException | ExecutionException ex) {
-			// Nobody ended: poll again.
+			// Still running: poll again.
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
