@@ -91,4 +91,13 @@ public final class Terminal {
 		return this.colored ? color + text + RESET : text;
 	}
 
+	/**
+	 * Returns the length of text as it shows, without color codes.
+	 * @param text the text, perhaps colored
+	 * @return the number of characters that show
+	 */
+	public static int visibleLength(String text) {
+		return text.replaceAll("\u001B\\[[0-9;]*m", "").length();
+	}
+
 }

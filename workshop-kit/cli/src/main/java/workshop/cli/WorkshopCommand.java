@@ -11,9 +11,15 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 import workshop.cli.bench.BenchCommand;
+import workshop.cli.control.KillCommand;
+import workshop.cli.control.RestartCommand;
+import workshop.cli.control.StartCommand;
+import workshop.cli.control.StatusCommand;
+import workshop.cli.control.StopCommand;
 import workshop.cli.diff.DiffCommand;
 import workshop.cli.doctor.DoctorCommand;
 import workshop.cli.exercise.ExerciseCommand;
+import workshop.cli.run.CleanCommand;
 import workshop.cli.run.RunCommand;
 import workshop.cli.slides.SlidesCommand;
 import workshop.infra.InfrastructureException;
@@ -25,8 +31,9 @@ import workshop.infra.InfrastructureException;
  */
 @Command(name = "./workshop", mixinStandardHelpOptions = true, version = "workshop 1.0.0",
 		description = "Runs, compares and measures the steps of the MSA migration workshop (see workshop.yaml).",
-		subcommands = { DoctorCommand.class, RunCommand.class, DiffCommand.class, BenchCommand.class,
-				ExerciseCommand.class, SlidesCommand.class })
+		subcommands = { DoctorCommand.class, RunCommand.class, StatusCommand.class, StopCommand.class,
+				KillCommand.class, StartCommand.class, RestartCommand.class, CleanCommand.class, DiffCommand.class,
+				BenchCommand.class, ExerciseCommand.class, SlidesCommand.class })
 public final class WorkshopCommand implements Runnable {
 
 	@Spec

@@ -11,11 +11,22 @@ import workshop.cli.manifest.ManifestReader;
  * steps.
  *
  * @param root the folder, absolute
+ * @param workDir the folder for the command's own files: the running step's control file,
+ * kept data, build logs ({@code .workshop/} under the root, git-ignored; tests give their
+ * own so that they never meet a step the user runs)
  */
-public record Workspace(Path root) {
+public record Workspace(Path root, Path workDir) {
 
 	/** The manifest's file name. */
 	public static final String MANIFEST = "workshop.yaml";
+
+	/**
+	 * A workspace whose own files go to {@code .workshop/} under the root.
+	 * @param root the folder, absolute
+	 */
+	public Workspace(Path root) {
+		this(root, root.resolve(".workshop"));
+	}
 
 	/**
 	 * Finds the workspace: the folder named by the {@code workshop.root} system property
@@ -54,15 +65,6 @@ public record Workspace(Path root) {
 	 */
 	public Path resolve(String relative) {
 		return this.root.resolve(relative).normalize();
-	}
-
-	/**
-	 * Returns the folder for the command's own working files ({@code .workshop/},
-	 * git-ignored).
-	 * @return the folder, which may not exist yet
-	 */
-	public Path workDir() {
-		return this.root.resolve(".workshop");
 	}
 
 }

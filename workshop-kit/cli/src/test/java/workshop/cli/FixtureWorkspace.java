@@ -3,7 +3,6 @@ package workshop.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 import workshop.cli.fixture.FixtureApp;
+import workshop.cli.system.Ports;
 
 /**
  * A workshop folder for tests: a manifest whose apps are the fixture apps (plain Java, no
@@ -23,6 +23,8 @@ import workshop.cli.fixture.FixtureApp;
  * <li>{@code pair}: apps {@code alpha} and {@code beta}, both healthy.</li>
  * <li>{@code broken}: app {@code alpha}, healthy, and {@code broken}, which fails at
  * start.</li>
+ * <li>{@code stateful}: app {@code gamma} and an embedded PostgreSQL with a database
+ * {@code fixture}.</li>
  * </ul>
  */
 public final class FixtureWorkspace implements AutoCloseable {
@@ -43,7 +45,7 @@ public final class FixtureWorkspace implements AutoCloseable {
 	public static FixtureWorkspace create() {
 		try {
 			Path root = Files.createTempDirectory("workshop-fixture");
-			List<Integer> ports = List.of(freePort(), freePort(), freePort(), freePort());
+			List<Integer> ports = Ports.free(5);
 			writeFixtureJar(root.resolve("fixture/target/fixture.jar"));
 			String app = "      - name: %s\n        module: fixture\n        mainClass: workshop.cli.fixture.%s\n"
 					+ "        port: %d\n        health: /ready\n";
@@ -53,7 +55,10 @@ public final class FixtureWorkspace implements AutoCloseable {
 					+ app.formatted("beta", "FixtureApp", ports.get(1))
 					+ "  - id: broken\n    dir: fixture\n    title: One app fails at start\n    apps:\n"
 					+ app.formatted("alpha", "FixtureApp", ports.get(2))
-					+ app.formatted("broken", "FailingFixtureApp", ports.get(3));
+					+ app.formatted("broken", "FailingFixtureApp", ports.get(3))
+					+ "  - id: stateful\n    dir: fixture\n    title: An app and its database\n"
+					+ "    infra:\n      postgres:\n        databases: [fixture]\n    apps:\n"
+					+ app.formatted("gamma", "FixtureApp", ports.get(4));
 			Files.writeString(root.resolve("workshop.yaml"), manifest);
 			// A Maven wrapper whose build always fails, as with a compilation error.
 			Files.writeString(root.resolve("mvnw"), "#!/bin/sh\necho \"[INFO] building $*\"\n"
@@ -94,6 +99,11 @@ public final class FixtureWorkspace implements AutoCloseable {
 		return this.ports.get(1);
 	}
 
+	/** The port of {@code gamma} in step {@code stateful}. */
+	public int gammaPort() {
+		return this.ports.get(4);
+	}
+
 	/** The port of {@code alpha} in step {@code broken}. */
 	public int brokenStepAlphaPort() {
 		return this.ports.get(2);
@@ -105,12 +115,6 @@ public final class FixtureWorkspace implements AutoCloseable {
 			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
 				Files.delete(file);
 			}
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

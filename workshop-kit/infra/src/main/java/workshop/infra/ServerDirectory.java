@@ -13,10 +13,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -129,46 +125,13 @@ final class ServerDirectory implements AutoCloseable {
 			}
 			Path abandoned = directoryOf(lockFile);
 			logger.warn("Removing {}, left behind by a JVM that did not stop its server", abandoned);
-			stopPostmaster(abandoned);
+			Postmaster.stopAbandoned(abandoned);
 			delete(abandoned);
 			return true;
 		}
 		catch (OverlappingFileLockException ex) {
 			// Held by this JVM: a server that is running.
 			return false;
-		}
-	}
-
-	/**
-	 * Stops the PostgreSQL server of an abandoned data directory, if it still runs. The
-	 * first line of {@code postmaster.pid} is its process id; SIGTERM asks it to shut
-	 * down.
-	 */
-	private static void stopPostmaster(Path dataDirectory) throws IOException {
-		Path pidFile = dataDirectory.resolve("postmaster.pid");
-		if (!Files.exists(pidFile)) {
-			return;
-		}
-		Optional<String> firstLine;
-		try (Stream<String> lines = Files.lines(pidFile)) {
-			firstLine = lines.findFirst();
-		}
-		Optional<ProcessHandle> postmaster = firstLine.map(String::trim)
-			.filter((line) -> line.matches("\\d+"))
-			.flatMap((pid) -> ProcessHandle.of(Long.parseLong(pid)))
-			.filter((process) -> process.info().command().orElse("").contains("postgres"));
-		if (postmaster.isPresent()) {
-			postmaster.get().destroy();
-			try {
-				postmaster.get().onExit().get(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				postmaster.get().destroyForcibly();
-			}
-			catch (ExecutionException | TimeoutException ex) {
-				postmaster.get().destroyForcibly();
-			}
 		}
 	}
 

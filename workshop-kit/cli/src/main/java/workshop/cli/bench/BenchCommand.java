@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import workshop.cli.Terminal;
 import workshop.cli.WorkshopCommand;
 import workshop.cli.WorkshopException;
 import workshop.cli.Workspace;
@@ -33,6 +34,7 @@ import workshop.cli.manifest.Step;
 import workshop.cli.run.FileAppLog;
 import workshop.cli.run.InfraModes;
 import workshop.cli.run.RunningApp;
+import workshop.cli.run.SessionOptions;
 import workshop.cli.run.StepSession;
 import workshop.cli.system.ProcessTree;
 import workshop.infra.InfraMode;
@@ -157,11 +159,12 @@ public final class BenchCommand implements Callable<Integer> {
 
 	private StepMeasurements measure(Workspace workspace, Step step, InfraMode mode, FileAppLog log, HttpClient client,
 			PrintWriter out) throws InterruptedException {
-		StepSession session = StepSession.of(step, out);
+		StepSession session = StepSession.of(step, out,
+				SessionOptions.defaults(mode).healthTimeout(Duration.ofSeconds(this.timeoutSeconds)), Terminal.plain());
 		Thread stopOnExit = new Thread(session::close, "workshop-stop");
 		Runtime.getRuntime().addShutdownHook(stopOnExit);
 		try {
-			session.start(workspace, mode, log, Duration.ofSeconds(this.timeoutSeconds));
+			session.start(workspace, log);
 			List<Long> rssHealthy = session.apps()
 				.stream()
 				.map((app) -> ProcessTree.residentBytes(app.process()))

@@ -1,6 +1,9 @@
 package workshop.cli.manifest;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One application of a step: its own JVM, built from its own Maven module.
@@ -14,12 +17,18 @@ import java.util.List;
  * @param health the path answering 200 once the app is ready, starting with {@code /}
  * @param jvmOptions options for this app's JVM, after the ones every app gets (a later
  * option wins, so {@code -Xmx128m} here overrides the default heap), never null
+ * @param calls the apps it calls, each with the property that carries that app's base URL
+ * (app name to property name, in manifest order), never null
+ * @param status paths of this app that {@code ./workshop status} shows, such as the
+ * gateway's {@code /actuator/cutover}, never null
  */
 public record App(String name, String module, String mainClass, int port, String database, String health,
-		List<String> jvmOptions) {
+		List<String> jvmOptions, Map<String, String> calls, List<String> status) {
 
 	public App {
 		jvmOptions = List.copyOf(jvmOptions);
+		calls = Collections.unmodifiableMap(new LinkedHashMap<>(calls));
+		status = List.copyOf(status);
 	}
 
 	/**

@@ -94,6 +94,14 @@ public final class ManifestReader {
 			String appWhere = where + ".apps[" + i + "]";
 			apps.add(app(map(appEntries.get(i), appWhere), appWhere));
 		}
+		for (App app : apps) {
+			for (String callee : app.calls().keySet()) {
+				if (apps.stream().noneMatch((other) -> other.name().equals(callee))) {
+					throw error(where + ".apps." + app.name() + ".calls",
+							"names '" + callee + "', which is no app of this step");
+				}
+			}
+		}
 		String frontDoor = optionalText(entry, "frontDoor", where, apps.get(0).url());
 		Map<String, String> lineage = new LinkedHashMap<>();
 		Object lineageEntry = entry.get("lineage");
@@ -135,7 +143,29 @@ public final class ManifestReader {
 				jvmOptions.add((String) option);
 			}
 		}
-		return new App(name, module, mainClass, (Integer) port, database, health, jvmOptions);
+		Map<String, String> calls = new LinkedHashMap<>();
+		Object callsEntry = entry.get("calls");
+		if (callsEntry != null) {
+			map(callsEntry, where + ".calls").forEach((callee, property) -> {
+				if (!(property instanceof String)) {
+					throw error(where + ".calls." + callee,
+							"must name the property that carries " + callee + "'s URL, such as shop.catalog.url");
+				}
+				calls.put(callee, (String) property);
+			});
+		}
+		List<String> status = new ArrayList<>();
+		Object statusEntry = entry.get("status");
+		if (statusEntry != null) {
+			for (Object path : list(statusEntry, where + ".status")) {
+				if (!(path instanceof String) || !((String) path).startsWith("/")) {
+					throw error(where + ".status",
+							"holds '" + path + "': each must be a path such as /actuator/cutover");
+				}
+				status.add((String) path);
+			}
+		}
+		return new App(name, module, mainClass, (Integer) port, database, health, jvmOptions, calls, status);
 	}
 
 	private InfraNeeds infra(Object entry, String where) {

@@ -1,8 +1,10 @@
 package workshop.cli.manifest;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One runnable step of the workshop.
@@ -18,6 +20,25 @@ import java.util.Map;
  */
 public record Step(String id, String dir, String title, InfraNeeds infra, String frontDoor, List<App> apps,
 		Map<String, String> lineage) {
+
+	/**
+	 * Returns the app that answers at the front door: the one whose port the front door's
+	 * URL names, else the first.
+	 * @return the app, never null
+	 */
+	public App frontDoorApp() {
+		int port = URI.create(this.frontDoor).getPort();
+		return this.apps.stream().filter((app) -> app.port() == port).findFirst().orElse(this.apps.get(0));
+	}
+
+	/**
+	 * Returns the app with the given name.
+	 * @param name an app name
+	 * @return the app, or empty when the step has none of that name
+	 */
+	public Optional<App> app(String name) {
+		return this.apps.stream().filter((app) -> app.name().equals(name)).findFirst();
+	}
 
 	/**
 	 * Returns the step's modules: those of its apps, then any other module named in its

@@ -41,13 +41,18 @@ final class FastStartLayout {
 
 	private final Path workDir;
 
+	/** Whether the jar is extracted and given a class-data archive. */
 	private final boolean springBoot;
 
-	private FastStartLayout(App app, Path jar, Path workDir, boolean springBoot) {
+	/** Whether the jar is a Spring Boot jar, run with {@code -jar}. */
+	private final boolean executable;
+
+	private FastStartLayout(App app, Path jar, Path workDir, boolean springBoot, boolean executable) {
 		this.app = app;
 		this.jar = jar;
 		this.workDir = workDir;
 		this.springBoot = springBoot;
+		this.executable = executable;
 	}
 
 	/**
@@ -56,10 +61,12 @@ final class FastStartLayout {
 	 * @param app the app
 	 * @param jar its built jar
 	 * @param workDir the app's working folder, kept between runs
+	 * @param fastStart false to run the jar as it is, without extraction or archive
 	 * @return the layout, never null
 	 */
-	static FastStartLayout prepare(App app, Path jar, Path workDir) {
-		FastStartLayout layout = new FastStartLayout(app, jar, workDir, isSpringBootJar(jar));
+	static FastStartLayout prepare(App app, Path jar, Path workDir, boolean fastStart) {
+		boolean springBoot = isSpringBootJar(jar);
+		FastStartLayout layout = new FastStartLayout(app, jar, workDir, fastStart && springBoot, springBoot);
 		try {
 			Files.createDirectories(workDir);
 		}
@@ -85,13 +92,15 @@ final class FastStartLayout {
 	 * Runs the app once to record the classes it loads, stopping right after the
 	 * application context is refreshed. Needs the app's infrastructure up (the app
 	 * migrates its database on refresh).
+	 * @param jvmOptions JVM options after the manifest's
 	 * @param arguments the app's arguments, as for a normal start
 	 * @return true when the archive was made; false leaves the app to start without one
 	 */
-	boolean train(List<String> arguments) {
+	boolean train(List<String> jvmOptions, List<String> arguments) {
 		List<String> command = new ArrayList<>(List.of(javaCommand()));
 		command.addAll(LAPTOP_JVM_OPTIONS);
 		command.addAll(this.app.jvmOptions());
+		command.addAll(jvmOptions);
 		command.addAll(List.of(trainingOption(), "-Dspring.context.exit=onRefresh", "-jar", extractedJar().toString()));
 		command.addAll(arguments);
 		try {
@@ -129,20 +138,26 @@ final class FastStartLayout {
 
 	/**
 	 * Returns the command line that starts the app, using the archive when it is current.
+	 * @param jvmOptions JVM options after the manifest's
 	 * @param arguments the app's arguments
 	 * @return the command line
 	 */
-	List<String> command(List<String> arguments) {
+	List<String> command(List<String> jvmOptions, List<String> arguments) {
 		List<String> command = new ArrayList<>();
 		command.add(javaCommand());
 		command.addAll(LAPTOP_JVM_OPTIONS);
 		command.addAll(this.app.jvmOptions());
+		command.addAll(jvmOptions);
 		if (this.springBoot) {
 			if (!needsTraining()) {
 				command.add(archiveOption());
 			}
 			command.add("-jar");
 			command.add(extractedJar().toString());
+		}
+		else if (this.executable) {
+			command.add("-jar");
+			command.add(this.jar.toString());
 		}
 		else {
 			command.add("-cp");

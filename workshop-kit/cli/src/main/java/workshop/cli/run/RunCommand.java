@@ -1,9 +1,11 @@
 package workshop.cli.run;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,19 +15,26 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import workshop.cli.Terminal;
 import workshop.cli.WorkshopCommand;
+import workshop.cli.WorkshopException;
 import workshop.cli.Workspace;
+import workshop.cli.control.ControlServer;
+import workshop.cli.control.RunningStep;
 import workshop.cli.manifest.App;
 import workshop.cli.manifest.Step;
-import workshop.cli.run.StepSession.AppExit;
+import workshop.cli.run.StepSession.Ending;
 import workshop.infra.InfraMode;
 
 /**
- * {@code ./workshop run <step>}: starts a step and keeps it running until Ctrl-C or until
- * one of its apps ends; then stops everything.
+ * {@code ./workshop run <step>}: starts a step and keeps it running until Ctrl-C or
+ * {@code ./workshop stop}; meanwhile other terminals control it through its
+ * {@link ControlServer}. An app that dies unasked is reported and the rest keeps running,
+ * unless {@code --stop-on-failure} is given.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
-		description = { "Builds what changed, starts the step's infrastructure and apps, and streams their logs.",
-				"Ctrl-C stops everything: apps, the processes they started, then the infrastructure." })
+@Command(name = "run", mixinStandardHelpOptions = true, description = {
+		"Builds what changed, starts the step's infrastructure and apps, and streams their logs.",
+		"From another terminal: ./workshop status, stop, kill, start, restart <app>.",
+		"Data is kept between runs in .workshop/data/<step> (--fresh starts clean, ./workshop clean deletes it).",
+		"Ctrl-C stops everything: apps, the processes they started, then the infrastructure." })
 public final class RunCommand implements Callable<Integer> {
 
 	@ParentCommand
@@ -46,6 +55,27 @@ public final class RunCommand implements Callable<Integer> {
 			description = "How long each app may take to become healthy (default: ${DEFAULT-VALUE}).")
 	private int timeoutSeconds;
 
+	@Option(names = "--fresh",
+			description = "Deletes the step's kept data first: the seed data only, as on a first run.")
+	private boolean fresh;
+
+	@Option(names = "--lan", description = "Lets other machines reach the front door (it listens on every interface). "
+			+ "Everything else stays on loopback.")
+	private boolean lan;
+
+	@Option(names = "--stop-on-failure", description = "Stops the whole step when an app dies unasked, and exits 1.")
+	private boolean stopOnFailure;
+
+	/**
+	 * Returns the folder that keeps a step's data between runs.
+	 * @param workspace the workspace
+	 * @param step the step
+	 * @return {@code .workshop/data/<step>}
+	 */
+	static Path dataFolder(Workspace workspace, Step step) {
+		return workspace.workDir().resolve("data").resolve(step.id());
+	}
+
 	@Override
 	public Integer call() throws InterruptedException {
 		Workspace workspace = this.parent.workspace();
@@ -55,32 +85,46 @@ public final class RunCommand implements Callable<Integer> {
 		Terminal terminal = Terminal.detect();
 		int width = step.apps().stream().mapToInt((app) -> app.name().length()).max().orElse(0);
 
-		StepSession session = StepSession.of(step, out);
-		Thread stopOnExit = new Thread(() -> stop(session, out, step), "workshop-stop");
+		SessionOptions options = SessionOptions.defaults(mode)
+			.onLan(this.lan)
+			.stoppingOnFailure(this.stopOnFailure)
+			.healthTimeout(Duration.ofSeconds(this.timeoutSeconds));
+		if (mode == InfraMode.EMBEDDED) {
+			options = options.keepingDataIn(dataFolder(workspace, step), this.fresh);
+		}
+		StepSession session = StepSession.of(step, out, options, terminal);
+		Stopper stopper = new Stopper(session, out);
+		Thread stopOnExit = new Thread(stopper::stop, "workshop-stop");
 		Runtime.getRuntime().addShutdownHook(stopOnExit);
 		try {
-			session.start(workspace, mode, new ConsoleAppLog(out, terminal, width),
-					Duration.ofSeconds(this.timeoutSeconds));
+			stopper.running = RunningStep.start(workspace, session, new ConsoleAppLog(out, terminal, width));
 		}
 		catch (RuntimeException ex) {
 			forget(stopOnExit);
-			throw ex;
+			throw explainKeptData(ex, session);
 		}
-		printUrls(out, terminal, step, session);
+		printUrls(out, terminal, step, session, workspace);
 
-		AppExit exit = session.awaitFirstExit();
-		session.close();
+		Ending ending = awaitEnding(session);
+		stopper.stop();
 		forget(stopOnExit);
-		if (exit.stoppedBySignal()) {
-			out.println(exit.app() + " was stopped; everything else is stopped too.");
-			out.flush();
-			return 130;
+		if (!ending.failed()) {
+			return 0;
 		}
 		PrintWriter err = this.spec.commandLine().getErr();
-		err.println(terminal.red("error: " + exit.app() + " stopped unexpectedly (exit code " + exit.exitCode() + "): "
-				+ exit.cause() + ". Everything else is stopped."));
+		err.println(terminal.red("error: " + ending.name() + " stopped unexpectedly (exit code " + ending.exitCode()
+				+ "): " + ending.cause() + ". Everything else is stopped."));
 		err.flush();
 		return 1;
+	}
+
+	private static Ending awaitEnding(StepSession session) throws InterruptedException {
+		try {
+			return session.ending().get();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex.getCause());
+		}
 	}
 
 	private static void forget(Thread shutdownHook) {
@@ -92,15 +136,7 @@ public final class RunCommand implements Callable<Integer> {
 		}
 	}
 
-	private static void stop(StepSession session, PrintWriter out, Step step) {
-		out.println("Stopping " + step.id() + "...");
-		out.flush();
-		session.close();
-		out.println("Stopped " + step.id() + ".");
-		out.flush();
-	}
-
-	private static void printUrls(PrintWriter out, Terminal terminal, Step step, StepSession session) {
+	private void printUrls(PrintWriter out, Terminal terminal, Step step, StepSession session, Workspace workspace) {
 		out.println();
 		out.println(terminal.green(step.id() + " (" + step.title() + ") is running. Press Ctrl-C to stop."));
 		out.printf(Locale.ROOT, "  %-16s %s%n", "front door", terminal.bold(step.frontDoor()));
@@ -110,8 +146,91 @@ public final class RunCommand implements Callable<Integer> {
 		if (!session.infrastructure().isEmpty()) {
 			out.printf(Locale.ROOT, "  %-16s %s%n", "infrastructure", session.infrastructure());
 		}
+		session.keptData()
+			.ifPresent((folder) -> out.printf(Locale.ROOT, "  %-16s %s (kept; --fresh starts clean)%n", "data",
+					workspace.root().relativize(folder)));
+		out.printf(Locale.ROOT, "  %-16s %s%n", "control", "./workshop status | stop | kill | start | restart <app>");
+		if (this.lan) {
+			out.println();
+			out.println(terminal.yellow(lanWarning(step, System.getenv("SHOP_ADMIN_PASSWORD") != null)));
+		}
 		out.println();
 		out.flush();
+	}
+
+	/**
+	 * Adds the fix to a start that failed because the kept data was made by other
+	 * migrations (the code changed under it: an exercise, a pull, another branch).
+	 * @param failure why the start failed
+	 * @param session the session that failed
+	 * @return the failure to report
+	 */
+	static RuntimeException explainKeptData(RuntimeException failure, StepSession session) {
+		String message = String.valueOf(failure.getMessage());
+		boolean migrations = message.contains("Validate failed") || message.contains("checksum mismatch")
+				|| message.contains("FlywayValidateException") || message.contains("applied migration");
+		if (!migrations || session.keptData().isEmpty()) {
+			return failure;
+		}
+		String step = session.step().id();
+		return new WorkshopException(message + " The data kept for " + step + " was made by other migrations than"
+				+ " this code has: start clean with ./workshop run " + step + " --fresh (or ./workshop clean " + step
+				+ ").", failure);
+	}
+
+	/**
+	 * Says what {@code --lan} opens to the room.
+	 * @param step the step
+	 * @param ownLogin whether the user set the admin login in the environment
+	 * @return the warning, one paragraph
+	 */
+	static String lanWarning(Step step, boolean ownLogin) {
+		App door = step.frontDoorApp();
+		String login = ownLogin ? "with the admin login set in SHOP_ADMIN_USERNAME / SHOP_ADMIN_PASSWORD"
+				: "as admin with the workshop's default login admin / admin (set SHOP_ADMIN_USERNAME and"
+						+ " SHOP_ADMIN_PASSWORD before the run to choose your own)";
+		return "warning: --lan: " + door.name() + " listens on every network interface on port " + door.port()
+				+ ". Anyone on this network can open it and write products " + login
+				+ ". The other apps and the servers stay on loopback.";
+	}
+
+	/**
+	 * Stops the step once, whichever comes first: Ctrl-C, {@code ./workshop stop}, or a
+	 * failure.
+	 */
+	private static final class Stopper {
+
+		private final StepSession session;
+
+		private final PrintWriter out;
+
+		private volatile RunningStep running;
+
+		private boolean stopped;
+
+		Stopper(StepSession session, PrintWriter out) {
+			this.session = session;
+			this.out = out;
+		}
+
+		synchronized void stop() {
+			if (this.stopped) {
+				return;
+			}
+			this.stopped = true;
+			this.out.println("Stopping " + this.session.step().id() + "...");
+			this.out.flush();
+			if (this.running != null) {
+				this.running.close();
+			}
+			else {
+				this.session.close();
+			}
+			this.out.println("Stopped " + this.session.step().id() + "."
+					+ this.session.keptData().map((folder) -> " Its data is kept in " + folder + ".").orElse(""));
+			this.out.flush();
+		}
+
 	}
 
 }

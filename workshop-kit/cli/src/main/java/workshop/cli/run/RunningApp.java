@@ -10,8 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.time.Instant;
 import java.util.List;
 
 import workshop.cli.WorkshopException;
@@ -19,12 +18,10 @@ import workshop.cli.manifest.App;
 import workshop.cli.system.ProcessTree;
 
 /**
- * One app of a step, running as its own JVM. Its output is read line by line into an
- * {@link AppLog}, and its last lines are kept to explain a failure.
+ * One process of an app: a JVM launched once. Its output is read line by line into an
+ * {@link AppLog} and the app's {@link LogTail}.
  */
 public final class RunningApp {
-
-	private static final int KEPT_LINES = 60;
 
 	private static final HttpClient HEALTH_CLIENT = HttpClient.newBuilder()
 		.connectTimeout(Duration.ofSeconds(1))
@@ -32,44 +29,55 @@ public final class RunningApp {
 
 	private final App app;
 
+	private final URI healthUrl;
+
 	private final Process process;
 
 	private final long launchedAt;
 
-	private final Deque<String> lastLines = new ArrayDeque<>();
+	private final Instant launchedInstant;
 
 	private final Thread pump;
 
 	private volatile long healthyAt;
 
-	private RunningApp(App app, int index, Process process, long launchedAt, AppLog log) {
+	private RunningApp(App app, URI healthUrl, Process process, long launchedAt, Runnable pump) {
 		this.app = app;
+		this.healthUrl = healthUrl;
 		this.process = process;
 		this.launchedAt = launchedAt;
-		this.pump = new Thread(() -> pump(index, log), app.name() + "-output");
+		this.launchedInstant = Instant.now();
+		this.pump = new Thread(pump, app.name() + "-output");
 		this.pump.setDaemon(true);
-		this.pump.start();
 	}
 
 	/**
 	 * Launches an app.
 	 * @param app the app
-	 * @param index its position in its step
+	 * @param index its position in its step, for its log color
+	 * @param healthUrl the URL answering 200 once it is ready
 	 * @param command the full command line ({@code java ...})
 	 * @param workingDir the folder it runs in
 	 * @param log where its output goes
+	 * @param tail keeps its last lines
 	 * @return the running app, never null
 	 * @throws WorkshopException when the process cannot be started
 	 */
-	static RunningApp launch(App app, int index, List<String> command, Path workingDir, AppLog log) {
+	static RunningApp launch(App app, int index, URI healthUrl, List<String> command, Path workingDir, AppLog log,
+			LogTail tail) {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
 		long launchedAt = System.nanoTime();
+		Process process;
 		try {
-			return new RunningApp(app, index, builder.start(), launchedAt, log);
+			process = builder.start();
 		}
 		catch (IOException ex) {
 			throw new WorkshopException("Cannot start " + app.name() + ": " + ex.getMessage(), ex);
 		}
+		RunningApp running = new RunningApp(app, healthUrl, process, launchedAt,
+				() -> pump(process, app.name(), index, log, tail));
+		running.pump.start();
+		return running;
 	}
 
 	/**
@@ -90,25 +98,24 @@ public final class RunningApp {
 
 	/**
 	 * Asks the health URL once.
-	 * @return true when it answered 200
+	 * @return the HTTP status, or 0 when nothing answered
 	 */
-	boolean checkHealth() {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.app.healthUrl()))
-			.timeout(Duration.ofSeconds(2))
-			.build();
+	int health() {
+		HttpRequest request = HttpRequest.newBuilder(this.healthUrl).timeout(Duration.ofSeconds(2)).build();
 		try {
-			if (HEALTH_CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+			int status = HEALTH_CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+			if (status == 200 && this.healthyAt == 0) {
 				this.healthyAt = System.nanoTime();
-				return true;
 			}
+			return status;
 		}
 		catch (IOException ex) {
-			// Not listening yet.
+			return 0;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			return 0;
 		}
-		return false;
 	}
 
 	/**
@@ -117,6 +124,14 @@ public final class RunningApp {
 	 */
 	public Duration startupTime() {
 		return (this.healthyAt == 0) ? null : Duration.ofNanos(this.healthyAt - this.launchedAt);
+	}
+
+	/**
+	 * Returns when the process was launched.
+	 * @return the instant
+	 */
+	Instant launched() {
+		return this.launchedInstant;
 	}
 
 	/**
@@ -144,33 +159,25 @@ public final class RunningApp {
 	}
 
 	/**
-	 * Explains why the app ended, from its last lines.
-	 * @return one line, never null
-	 */
-	String failureCause() {
-		synchronized (this.lastLines) {
-			return StartupFailure.cause(List.copyOf(this.lastLines));
-		}
-	}
-
-	/**
 	 * Stops the app and everything it started, letting it close cleanly first.
 	 */
 	void stop() {
 		ProcessTree.stop(this.process.toHandle(), Duration.ofSeconds(20));
 	}
 
-	private void pump(int index, AppLog log) {
+	/**
+	 * Kills the app and everything it started at once (SIGKILL), as a crash would.
+	 */
+	void kill() {
+		ProcessTree.kill(this.process.toHandle());
+	}
+
+	private static void pump(Process process, String name, int index, AppLog log, LogTail tail) {
 		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
 			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-				synchronized (this.lastLines) {
-					if (this.lastLines.size() == KEPT_LINES) {
-						this.lastLines.removeFirst();
-					}
-					this.lastLines.addLast(line);
-				}
-				log.line(this.app.name(), index, line);
+				tail.add(line);
+				log.line(name, index, line);
 			}
 		}
 		catch (IOException ex) {

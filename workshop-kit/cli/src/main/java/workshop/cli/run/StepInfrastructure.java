@@ -2,6 +2,8 @@ package workshop.cli.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 import workshop.cli.manifest.App;
 import workshop.cli.manifest.InfraNeeds;
@@ -12,40 +14,47 @@ import workshop.infra.PostgresServer;
 
 /**
  * The PostgreSQL server and Kafka broker a step needs, started in the chosen mode, and
- * the connection settings each app is given. In {@code external} mode nothing is started
- * and no settings are given: the apps read the user's own from the environment.
+ * the connection settings each app is given. Embedded servers keep their data in the
+ * step's {@link StepData} and can be stopped, killed and started on their own. In
+ * {@code external} mode nothing is started and no settings are given: the apps read the
+ * user's own from the environment.
  */
 final class StepInfrastructure implements AutoCloseable {
 
-	private final InfraMode mode;
+	private final InfraNeeds needs;
 
-	private PostgresServer postgres;
+	private EmbeddedPostgresControl embeddedPostgres;
 
-	private KafkaBroker kafka;
+	private EmbeddedKafkaControl embeddedKafka;
 
-	private StepInfrastructure(InfraMode mode) {
-		this.mode = mode;
+	private PostgresServer containerPostgres;
+
+	private KafkaBroker containerKafka;
+
+	private final List<InfraServer> servers = new ArrayList<>();
+
+	private StepInfrastructure(InfraNeeds needs) {
+		this.needs = needs;
 	}
 
 	/**
 	 * Starts what the step needs and creates its databases.
 	 * @param needs what the step needs
 	 * @param mode embedded, docker or external
-	 * @return the running infrastructure; close it to stop it and delete its data
+	 * @param data where embedded servers keep their data
+	 * @param onUnexpectedExit told when an embedded server dies unasked
+	 * @return the running infrastructure; close it to stop it
 	 * @throws workshop.infra.InfrastructureException when a server cannot start
 	 */
-	static StepInfrastructure start(InfraNeeds needs, InfraMode mode) {
-		StepInfrastructure infrastructure = new StepInfrastructure(mode);
-		if (mode == InfraMode.EXTERNAL) {
-			return infrastructure;
-		}
+	static StepInfrastructure start(InfraNeeds needs, InfraMode mode, StepData data,
+			Consumer<InfraServer> onUnexpectedExit) {
+		StepInfrastructure infrastructure = new StepInfrastructure(needs);
 		try {
-			if (needs.postgres()) {
-				infrastructure.postgres = Infrastructure.startPostgres(mode);
-				needs.databases().forEach(infrastructure.postgres::createDatabase);
+			if (mode == InfraMode.EMBEDDED) {
+				infrastructure.startEmbedded(data, onUnexpectedExit);
 			}
-			if (needs.kafka()) {
-				infrastructure.kafka = Infrastructure.startKafka(mode);
+			else if (mode == InfraMode.DOCKER) {
+				infrastructure.startInDocker();
 			}
 			return infrastructure;
 		}
@@ -55,21 +64,55 @@ final class StepInfrastructure implements AutoCloseable {
 		}
 	}
 
+	private void startEmbedded(StepData data, Consumer<InfraServer> onUnexpectedExit) {
+		if (this.needs.postgres()) {
+			this.embeddedPostgres = new EmbeddedPostgresControl(data.postgres(), this.needs.databases(),
+					onUnexpectedExit);
+			this.servers.add(this.embeddedPostgres);
+			this.embeddedPostgres.start();
+		}
+		if (this.needs.kafka()) {
+			this.embeddedKafka = new EmbeddedKafkaControl(data.kafka(), onUnexpectedExit);
+			this.servers.add(this.embeddedKafka);
+			this.embeddedKafka.start();
+		}
+	}
+
+	private void startInDocker() {
+		if (this.needs.postgres()) {
+			this.containerPostgres = Infrastructure.startPostgres(InfraMode.DOCKER);
+			this.needs.databases().forEach(this.containerPostgres::createDatabase);
+			this.servers.add(new ContainerServer("postgres",
+					this.containerPostgres.host() + ":" + this.containerPostgres.port(), this.containerPostgres));
+		}
+		if (this.needs.kafka()) {
+			this.containerKafka = Infrastructure.startKafka(InfraMode.DOCKER);
+			this.servers.add(new ContainerServer("kafka", this.containerKafka.bootstrapServers(), this.containerKafka));
+		}
+	}
+
 	/**
-	 * Returns the arguments that connect an app to this infrastructure and set its port.
+	 * Returns the arguments that connect an app to this infrastructure.
 	 * @param app the app
 	 * @return Spring Boot command-line properties
 	 */
 	List<String> argumentsFor(App app) {
 		List<String> arguments = new ArrayList<>();
-		arguments.add("--server.port=" + app.port());
-		if (this.postgres != null && app.database() != null) {
-			arguments.add("--spring.datasource.url=" + this.postgres.jdbcUrl(app.database()));
-			arguments.add("--spring.datasource.username=" + this.postgres.username());
-			arguments.add("--spring.datasource.password=" + this.postgres.password());
+		if (app.database() != null) {
+			if (this.embeddedPostgres != null) {
+				arguments.addAll(this.embeddedPostgres.argumentsFor(app.database()));
+			}
+			else if (this.containerPostgres != null) {
+				arguments.add("--spring.datasource.url=" + this.containerPostgres.jdbcUrl(app.database()));
+				arguments.add("--spring.datasource.username=" + this.containerPostgres.username());
+				arguments.add("--spring.datasource.password=" + this.containerPostgres.password());
+			}
 		}
-		if (this.kafka != null) {
-			arguments.add("--spring.kafka.bootstrap-servers=" + this.kafka.bootstrapServers());
+		if (this.embeddedKafka != null) {
+			arguments.add("--spring.kafka.bootstrap-servers=" + this.embeddedKafka.address());
+		}
+		else if (this.containerKafka != null) {
+			arguments.add("--spring.kafka.bootstrap-servers=" + this.containerKafka.bootstrapServers());
 		}
 		// The servers are already up (or are the user's own): the app must not start its
 		// own.
@@ -78,42 +121,56 @@ final class StepInfrastructure implements AutoCloseable {
 	}
 
 	/**
-	 * Returns the mode the infrastructure runs in.
-	 * @return the mode
+	 * Returns the servers, in start order.
+	 * @return the servers, empty in external mode
 	 */
-	InfraMode mode() {
-		return this.mode;
+	List<InfraServer> servers() {
+		return List.copyOf(this.servers);
+	}
+
+	/**
+	 * Returns a server by name.
+	 * @param name {@code postgres} or {@code kafka}
+	 * @return the server, or empty when the step has none of that name
+	 */
+	Optional<InfraServer> server(String name) {
+		return this.servers.stream().filter((server) -> server.name().equals(name)).findFirst();
 	}
 
 	/**
 	 * Describes what runs, for the user.
-	 * @return for example "PostgreSQL on localhost:54321, Kafka on 127.0.0.1:9092", or
+	 * @return for example "PostgreSQL on 127.0.0.1:54321, Kafka on 127.0.0.1:9092", or
 	 * empty
 	 */
 	String describe() {
 		List<String> parts = new ArrayList<>();
-		if (this.postgres != null) {
-			parts.add("PostgreSQL on " + this.postgres.host() + ":" + this.postgres.port());
-		}
-		if (this.kafka != null) {
-			parts.add("Kafka on " + this.kafka.bootstrapServers());
+		for (InfraServer server : this.servers) {
+			parts.add(("postgres".equals(server.name()) ? "PostgreSQL" : "Kafka") + " on " + server.address());
 		}
 		return String.join(", ", parts);
 	}
 
-	/** Stops Kafka, then PostgreSQL; each deletes its data. */
+	/** Stops Kafka, then PostgreSQL. */
 	@Override
 	public void close() {
 		try {
-			if (this.kafka != null) {
-				this.kafka.close();
-				this.kafka = null;
+			if (this.embeddedKafka != null) {
+				this.embeddedKafka.shutDown();
+			}
+			for (InfraServer server : this.servers) {
+				if (server instanceof ContainerServer container && "kafka".equals(server.name())) {
+					container.close();
+				}
 			}
 		}
 		finally {
-			if (this.postgres != null) {
-				this.postgres.close();
-				this.postgres = null;
+			if (this.embeddedPostgres != null) {
+				this.embeddedPostgres.shutDown();
+			}
+			for (InfraServer server : this.servers) {
+				if (server instanceof ContainerServer container && "postgres".equals(server.name())) {
+					container.close();
+				}
 			}
 		}
 	}

@@ -6,87 +6,114 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
+import workshop.cli.Terminal;
 import workshop.cli.WorkshopException;
 import workshop.cli.Workspace;
 import workshop.cli.manifest.App;
 import workshop.cli.manifest.Step;
+import workshop.cli.system.Orphans;
 import workshop.cli.system.Ports;
 import workshop.infra.InfraMode;
 
 /**
- * A step running: its infrastructure and one JVM per app, all healthy. Used by
- * {@code run} and {@code bench}. Closing it stops the apps with everything they started,
- * then the infrastructure.
+ * A step running: its infrastructure and one JVM per app. Used by {@code run},
+ * {@code bench} and the steps' system tests. Apps and servers can be stopped, killed and
+ * started one by one while the rest keeps running ({@link #control}); an app that dies
+ * unasked is reported, and ends the session only when
+ * {@link SessionOptions#stopOnFailure} says so. Closing it stops the apps with everything
+ * they started, then the infrastructure; kept data stays, temporary data is deleted.
  */
 public final class StepSession implements AutoCloseable {
 
-	private static final Duration HEALTH_POLL = Duration.ofMillis(200);
+	/** How many of an app's last lines a crash report shows. */
+	private static final int REPORTED_LINES = 12;
 
 	private final Step step;
 
 	private final PrintWriter status;
 
-	private final List<RunningApp> apps = new ArrayList<>();
+	private final SessionOptions options;
+
+	private final Terminal terminal;
+
+	private final List<ManagedApp> apps = new ArrayList<>();
+
+	private final CompletableFuture<Ending> ending = new CompletableFuture<>();
+
+	private StepData data;
 
 	private StepInfrastructure infrastructure;
 
 	private boolean closed;
 
-	private StepSession(Step step, PrintWriter status) {
+	private StepSession(Step step, PrintWriter status, SessionOptions options, Terminal terminal) {
 		this.step = step;
 		this.status = status;
+		this.options = options;
+		this.terminal = terminal;
 	}
 
 	/**
-	 * Creates a session that has started nothing yet. Register {@link #close()} as a
-	 * shutdown hook before calling {@link #start}, so that Ctrl-C during the start stops
-	 * what was started so far.
+	 * Creates a session with {@link SessionOptions#defaults} (embedded infrastructure)
+	 * that has started nothing yet.
 	 * @param step the step
 	 * @param status where progress messages go
 	 * @return the session, never null
 	 */
 	public static StepSession of(Step step, PrintWriter status) {
-		return new StepSession(step, status);
+		return new StepSession(step, status, SessionOptions.defaults(InfraMode.EMBEDDED), Terminal.plain());
 	}
 
 	/**
-	 * Starts the step and waits until every app answers its health URL.
-	 * @param workspace the workshop folder
-	 * @param mode where PostgreSQL and Kafka come from
-	 * @param log where the apps' output goes
-	 * @param healthTimeout how long each app may take to become healthy
-	 * @throws WorkshopException when a port is taken, the build fails or an app does not
-	 * start; whatever was started has been stopped
+	 * Creates a session that has started nothing yet. Register {@link #close()} as a
+	 * shutdown hook before calling {@link #start(Workspace, AppLog)}, so that Ctrl-C
+	 * during the start stops what was started so far.
+	 * @param step the step
+	 * @param status where progress and crash reports go
+	 * @param options how to start it
+	 * @param terminal colors for the reports, or none
+	 * @return the session, never null
 	 */
-	public void start(Workspace workspace, InfraMode mode, AppLog log, Duration healthTimeout) {
-		checkPorts(this.step);
-		List<String> modules = this.step.apps().stream().map(App::module).distinct().toList();
-		List<Path> jars = new ModuleBuilder(workspace, this.status).ensureBuilt(modules);
+	public static StepSession of(Step step, PrintWriter status, SessionOptions options, Terminal terminal) {
+		return new StepSession(step, status, options, terminal);
+	}
+
+	/**
+	 * Starts the step: builds what changed (unless the jars are given), starts the
+	 * infrastructure, then each app in manifest order, waiting until it is healthy before
+	 * the next one starts: each start is measured alone, logs do not interleave, and a
+	 * gateway (listed last) opens only once what is behind it is ready.
+	 * @param workspace the workshop folder
+	 * @param log where the apps' output goes
+	 * @throws WorkshopException when a port is taken, the data is in use, the build fails
+	 * or an app does not start; whatever was started has been stopped
+	 */
+	public void start(Workspace workspace, AppLog log) {
+		Orphans.reap();
+		List<Integer> ports = ports();
 		try {
-			List<FastStartLayout> layouts = new ArrayList<>();
-			for (App app : this.step.apps()) {
-				Path jar = jars.get(modules.indexOf(app.module()));
-				Path workDir = workspace.resolve(this.step.dir())
-					.resolve("target")
-					.resolve("workshop")
-					.resolve(app.name());
-				layouts.add(FastStartLayout.prepare(app, jar, workDir));
+			List<FastStartLayout> layouts = layouts(workspace);
+			synchronized (this) {
+				if (this.closed) {
+					throw new WorkshopException("Stopped before " + this.step.id() + " started.");
+				}
+				this.data = (this.options.dataFolder() != null)
+						? StepData.kept(this.options.dataFolder(), this.options.fresh()) : StepData.temporary();
 			}
-			startInfrastructure(mode);
-			train(layouts);
-			// One app at a time, in manifest order (an app comes after the apps it
-			// calls):
-			// each start is measured alone, logs do not interleave, and a gateway opens
-			// only once what is behind it is ready. Starting is CPU-bound, so on a
-			// laptop's
-			// few cores starting them together would not be faster.
+			startInfrastructure();
 			for (int i = 0; i < layouts.size(); i++) {
-				awaitHealthy(launch(i, layouts.get(i), log), healthTimeout);
+				this.apps.add(managed(i, layouts.get(i), ports, log));
+			}
+			train(layouts, ports);
+			for (ManagedApp app : this.apps) {
+				checkNotClosed(app);
+				Duration startup = app.start(this.options.healthTimeout());
+				this.status.printf(Locale.ROOT, "%s is healthy after %.1f s%n", app.name(),
+						startup.toMillis() / 1000.0);
+				this.status.flush();
 			}
 		}
 		catch (RuntimeException ex) {
@@ -104,11 +131,27 @@ public final class StepSession implements AutoCloseable {
 	}
 
 	/**
-	 * Returns the running apps, in manifest order.
-	 * @return the apps, never null
+	 * Returns the processes of the apps that run now, in manifest order.
+	 * @return the processes, never null
 	 */
 	public List<RunningApp> apps() {
+		return this.apps.stream().map(ManagedApp::current).filter((app) -> app != null).toList();
+	}
+
+	/**
+	 * Returns every app of the step, running or not, in manifest order.
+	 * @return the apps, never null
+	 */
+	public List<ManagedApp> managedApps() {
 		return List.copyOf(this.apps);
+	}
+
+	/**
+	 * Returns the step's servers (PostgreSQL, Kafka), in start order.
+	 * @return the servers, empty when nothing was started
+	 */
+	public List<InfraServer> servers() {
+		return (this.infrastructure != null) ? this.infrastructure.servers() : List.of();
 	}
 
 	/**
@@ -120,33 +163,136 @@ public final class StepSession implements AutoCloseable {
 	}
 
 	/**
-	 * Blocks until one of the apps ends, for whatever reason.
-	 * @return which app ended and why, never null
-	 * @throws InterruptedException when the waiting thread is interrupted
+	 * Returns the folder that keeps the step's data between runs.
+	 * @return the folder, or empty when the data goes with the session
 	 */
-	public AppExit awaitFirstExit() throws InterruptedException {
-		CompletableFuture<?>[] exits = this.apps.stream()
-			.map((app) -> app.process().onExit())
-			.toArray(CompletableFuture[]::new);
-		try {
-			CompletableFuture.anyOf(exits).get();
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException(ex);
-		}
-		for (RunningApp app : this.apps) {
-			if (!app.isAlive()) {
-				int code = app.exitCode();
-				return new AppExit(app.app().name(), code, app.failureCause());
-			}
-		}
-		throw new IllegalStateException("An app ended but none is dead");
+	public Optional<Path> keptData() {
+		return Optional.ofNullable(this.data).filter(StepData::isKept).map(StepData::folder);
 	}
 
 	/**
-	 * Stops every app with everything it started, then the infrastructure. Safe to call
-	 * more than once and from several threads (Ctrl-C and an app's death may race): later
-	 * calls wait for the first.
+	 * Returns the options the session was started with.
+	 * @return the options
+	 */
+	public SessionOptions options() {
+		return this.options;
+	}
+
+	/**
+	 * Completes when the session should end: with {@link Ending#requested} when asked to
+	 * stop, or with the app that died when the options stop the step on a failure.
+	 * @return the future, never null
+	 */
+	public CompletableFuture<Ending> ending() {
+		return this.ending;
+	}
+
+	/**
+	 * Asks the session to end, as {@code ./workshop stop} with no app does. Returns at
+	 * once; whoever waits on {@link #ending()} closes it.
+	 */
+	public void requestStop() {
+		this.ending.complete(Ending.requested());
+	}
+
+	/**
+	 * Acts on one app or server: what {@code ./workshop stop|kill|start|restart} do.
+	 * @param action {@code stop}, {@code kill}, {@code start} or {@code restart}
+	 * @param target an app's name, {@code postgres} or {@code kafka}
+	 * @return one line saying what was done
+	 * @throws WorkshopException for an unknown action or target, or when the action does
+	 * not apply (starting what runs, stopping what does not)
+	 */
+	public String control(String action, String target) {
+		Optional<ManagedApp> app = this.apps.stream()
+			.filter((candidate) -> candidate.name().equals(target))
+			.findFirst();
+		if (app.isPresent()) {
+			return control(action, app.get());
+		}
+		Optional<InfraServer> server = (this.infrastructure != null) ? this.infrastructure.server(target)
+				: Optional.empty();
+		if (server.isPresent()) {
+			return control(action, server.get());
+		}
+		List<String> names = new ArrayList<>(this.apps.stream().map(ManagedApp::name).toList());
+		servers().forEach((each) -> names.add(each.name()));
+		throw new WorkshopException(this.step.id() + " has no app or server named '" + target + "'. Try one of: "
+				+ String.join(", ", names) + ".");
+	}
+
+	private String control(String action, ManagedApp app) {
+		switch (action) {
+			case "stop" -> {
+				app.stop();
+				return note("Stopped " + app.name() + " (exit code " + app.lastExitCode() + ").");
+			}
+			case "kill" -> {
+				long pid = app.current() != null ? app.current().process().pid() : -1;
+				app.kill();
+				return note("Killed " + app.name() + " (SIGKILL to pid " + pid + ", exit code " + app.lastExitCode()
+						+ "). Its data is untouched; ./workshop start " + app.name() + " brings it back.");
+			}
+			case "start" -> {
+				Duration startup = app.start(this.options.healthTimeout());
+				return note(String.format(Locale.ROOT, "Started %s: healthy after %.1f s (pid %d).", app.name(),
+						startup.toMillis() / 1000.0, app.current().process().pid()));
+			}
+			case "restart" -> {
+				if (app.current() != null) {
+					app.stop();
+				}
+				Duration startup = app.start(this.options.healthTimeout());
+				return note(String.format(Locale.ROOT, "Restarted %s: healthy after %.1f s (pid %d).", app.name(),
+						startup.toMillis() / 1000.0, app.current().process().pid()));
+			}
+			default -> throw unknownAction(action);
+		}
+	}
+
+	private String control(String action, InfraServer server) {
+		switch (action) {
+			case "stop" -> {
+				server.stop();
+				return note("Stopped " + server.name() + ". Its data is kept; ./workshop start " + server.name()
+						+ " brings it back.");
+			}
+			case "kill" -> {
+				long pid = server.pid();
+				server.kill();
+				return note("Killed " + server.name() + " (SIGKILL to pid " + pid + " and its children). Its data is"
+						+ " as the crash left it; ./workshop start " + server.name() + " recovers it.");
+			}
+			case "start" -> {
+				server.start();
+				return note("Started " + server.name() + " on " + server.address() + " (pid " + server.pid() + ").");
+			}
+			case "restart" -> {
+				if ("running".equals(server.state())) {
+					server.stop();
+				}
+				server.start();
+				return note("Restarted " + server.name() + " on " + server.address() + " (pid " + server.pid() + ").");
+			}
+			default -> throw unknownAction(action);
+		}
+	}
+
+	private static WorkshopException unknownAction(String action) {
+		return new WorkshopException("Unknown action '" + action + "': use stop, kill, start or restart.");
+	}
+
+	/** Tells the terminal that runs the step what a command from elsewhere did. */
+	private String note(String message) {
+		this.status.println(this.terminal.yellow("workshop: " + message));
+		this.status.flush();
+		return message;
+	}
+
+	/**
+	 * Stops every app with everything it started, then the infrastructure, then releases
+	 * the data (temporary data is deleted). Safe to call more than once and from several
+	 * threads (Ctrl-C and an app's death may race): later calls wait for the first.
 	 */
 	@Override
 	public synchronized void close() {
@@ -155,8 +301,8 @@ public final class StepSession implements AutoCloseable {
 		}
 		this.closed = true;
 		List<Thread> stoppers = new ArrayList<>();
-		for (RunningApp app : this.apps) {
-			Thread stopper = new Thread(app::stop, "stop-" + app.app().name());
+		for (ManagedApp app : this.apps) {
+			Thread stopper = new Thread(app::shutDown, "stop-" + app.name());
 			stopper.start();
 			stoppers.add(stopper);
 		}
@@ -168,36 +314,82 @@ public final class StepSession implements AutoCloseable {
 				Thread.currentThread().interrupt();
 			}
 		}
-		if (this.infrastructure != null) {
-			this.infrastructure.close();
+		try {
+			if (this.infrastructure != null) {
+				this.infrastructure.close();
+			}
+		}
+		finally {
+			if (this.data != null) {
+				this.data.close();
+			}
+			this.ending.complete(Ending.requested());
 		}
 	}
 
-	private static void checkPorts(Step step) {
-		List<Integer> seen = new ArrayList<>();
-		for (App app : step.apps()) {
-			if (seen.contains(app.port())) {
-				throw new WorkshopException("Two apps of " + step.id() + " use port " + app.port()
+	private synchronized void checkNotClosed(ManagedApp app) {
+		if (this.closed) {
+			throw new WorkshopException("Stopped before " + app.name() + " started.");
+		}
+	}
+
+	/** The manifest's ports, each checked free, or free ports when the options ask. */
+	private List<Integer> ports() {
+		if (this.options.freePorts()) {
+			return Ports.free(this.step.apps().size());
+		}
+		List<Integer> ports = new ArrayList<>();
+		for (App app : this.step.apps()) {
+			if (ports.contains(app.port())) {
+				throw new WorkshopException("Two apps of " + this.step.id() + " use port " + app.port()
 						+ ". Give each app its own port in workshop.yaml.");
 			}
-			seen.add(app.port());
+			ports.add(app.port());
+		}
+		for (App app : this.step.apps()) {
 			if (!Ports.isFree(app.port())) {
 				throw new WorkshopException(
 						"Port " + app.port() + " for " + app.name() + " is taken by " + Ports.holder(app.port())
 								+ ". Stop that process, or change the port of " + app.name() + " in workshop.yaml.");
 			}
 		}
+		return ports;
 	}
 
-	private synchronized void startInfrastructure(InfraMode mode) {
-		if (this.closed) {
-			throw new WorkshopException("Stopped before the infrastructure started.");
+	private List<FastStartLayout> layouts(Workspace workspace) {
+		List<String> toBuild = this.step.apps()
+			.stream()
+			.filter((app) -> !this.options.jars().containsKey(app.name()))
+			.map(App::module)
+			.distinct()
+			.toList();
+		List<Path> built = toBuild.isEmpty() ? List.of()
+				: new ModuleBuilder(workspace, this.status).ensureBuilt(toBuild);
+		List<FastStartLayout> layouts = new ArrayList<>();
+		for (App app : this.step.apps()) {
+			Path jar = this.options.jars().containsKey(app.name()) ? this.options.jars().get(app.name())
+					: built.get(toBuild.indexOf(app.module()));
+			Path workDir = workspace.resolve(this.step.dir()).resolve("target").resolve("workshop").resolve(app.name());
+			layouts.add(FastStartLayout.prepare(app, jar, workDir, this.options.fastStart()));
 		}
-		if (this.step.infra().any() && mode != InfraMode.EXTERNAL) {
-			this.status.println("Starting " + describeNeeds() + " (" + mode.name().toLowerCase(Locale.ROOT) + ")...");
+		return layouts;
+	}
+
+	private void startInfrastructure() {
+		if (this.step.infra().any() && this.options.mode() != InfraMode.EXTERNAL) {
+			this.status.println("Starting " + describeNeeds() + " ("
+					+ this.options.mode().name().toLowerCase(Locale.ROOT) + ")...");
 			this.status.flush();
 		}
-		this.infrastructure = StepInfrastructure.start(this.step.infra(), mode);
+		StepInfrastructure started = StepInfrastructure.start(this.step.infra(), this.options.mode(), this.data,
+				this::serverDied);
+		synchronized (this) {
+			this.infrastructure = started;
+			if (this.closed) {
+				started.close();
+				throw new WorkshopException("Stopped before " + this.step.id() + " started.");
+			}
+		}
 	}
 
 	private String describeNeeds() {
@@ -211,7 +403,39 @@ public final class StepSession implements AutoCloseable {
 		return String.join(" and ", parts);
 	}
 
-	private void train(List<FastStartLayout> layouts) {
+	private ManagedApp managed(int index, FastStartLayout layout, List<Integer> ports, AppLog log) {
+		App app = this.step.apps().get(index);
+		return new ManagedApp(app, index, ports.get(index), () -> layout.command(jvmOptions(), arguments(app, ports)),
+				layout.workDir(), log, this::appDied);
+	}
+
+	/** What every app's JVM gets after the manifest's options. */
+	private List<String> jvmOptions() {
+		List<String> options = new ArrayList<>(this.options.jvmOptions());
+		options.add(Orphans.ownerOption());
+		return options;
+	}
+
+	/**
+	 * The app's arguments: its port and address, its infrastructure, the URLs of the apps
+	 * it calls, then the options' own.
+	 */
+	private List<String> arguments(App app, List<Integer> ports) {
+		List<String> arguments = new ArrayList<>();
+		int index = this.step.apps().indexOf(app);
+		arguments.add("--server.port=" + ports.get(index));
+		boolean open = this.options.lan() && app.equals(this.step.frontDoorApp());
+		arguments.add("--server.address=" + (open ? "0.0.0.0" : "127.0.0.1"));
+		arguments.addAll(this.infrastructure.argumentsFor(app));
+		app.calls().forEach((callee, property) -> {
+			int calleeIndex = this.step.apps().indexOf(this.step.app(callee).orElseThrow());
+			arguments.add("--" + property + "=http://127.0.0.1:" + ports.get(calleeIndex));
+		});
+		arguments.addAll(this.options.arguments().getOrDefault(app.name(), List.of()));
+		return arguments;
+	}
+
+	private void train(List<FastStartLayout> layouts, List<Integer> ports) {
 		for (int i = 0; i < layouts.size(); i++) {
 			FastStartLayout layout = layouts.get(i);
 			if (layout.needsTraining()) {
@@ -219,7 +443,7 @@ public final class StepSession implements AutoCloseable {
 				this.status.println("Training the class-data archive of " + app.name()
 						+ " (once per build and JDK; later starts are faster)...");
 				this.status.flush();
-				if (!layout.train(this.infrastructure.argumentsFor(app))) {
+				if (!layout.train(jvmOptions(), arguments(app, ports))) {
 					this.status.println("Training " + app.name() + " failed (see " + layout.trainingLog()
 							+ "); it starts without the archive.");
 				}
@@ -227,68 +451,63 @@ public final class StepSession implements AutoCloseable {
 		}
 	}
 
-	private RunningApp launch(int index, FastStartLayout layout, AppLog log) {
-		App app = this.step.apps().get(index);
-		List<String> command = layout.command(this.infrastructure.argumentsFor(app));
-		synchronized (this) {
-			if (this.closed) {
-				throw new WorkshopException("Stopped before " + app.name() + " started.");
-			}
-			RunningApp running = RunningApp.launch(app, index, command, layout.workDir(), log);
-			this.apps.add(running);
-			return running;
+	private void appDied(ManagedApp app) {
+		report(app.name(), "died unexpectedly (exit code " + app.lastExitCode() + exitMeaning(app.lastExitCode())
+				+ "). Its last lines:", app.lastLines(REPORTED_LINES), "./workshop start " + app.name());
+		if (this.options.stopOnFailure()) {
+			this.ending
+				.complete(Ending.failed(app.name(), app.lastExitCode(), StartupFailure.cause(app.lastLines(60))));
 		}
 	}
 
-	private void awaitHealthy(RunningApp app, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!app.checkHealth()) {
-			if (!app.isAlive()) {
-				throw new WorkshopException(app.app().name() + " failed to start (exit code " + app.exitCode() + "): "
-						+ app.failureCause());
-			}
-			if (System.nanoTime() > deadline) {
-				throw new WorkshopException(app.app().name() + " was not healthy within " + timeout.toSeconds()
-						+ " s at " + app.app().healthUrl() + " (last output: " + app.failureCause()
-						+ "). Check its log, or allow more time with --timeout.");
-			}
-			waitForExit(app);
+	private void serverDied(InfraServer server) {
+		report(server.name(), "died unexpectedly.", List.of(), "./workshop start " + server.name());
+		if (this.options.stopOnFailure()) {
+			this.ending.complete(Ending.failed(server.name(), -1, server.name() + " died"));
 		}
-		this.status.printf(Locale.ROOT, "%s is healthy after %.1f s%n", app.app().name(),
-				app.startupTime().toMillis() / 1000.0);
+	}
+
+	private void report(String name, String what, List<String> lines, String fix) {
+		StringBuilder report = new StringBuilder();
+		report.append(this.terminal.red("error: " + name + " " + what)).append(System.lineSeparator());
+		for (String line : lines) {
+			report.append("  ").append(name).append(" | ").append(line).append(System.lineSeparator());
+		}
+		if (!this.options.stopOnFailure()) {
+			report.append(this.terminal.red("The rest of " + this.step.id() + " keeps running. " + fix
+					+ " starts it again; ./workshop status shows what runs."));
+		}
+		this.status.println(report.toString().stripTrailing());
 		this.status.flush();
 	}
 
-	/** Waits one poll interval, returning early when the app ends. */
-	private static void waitForExit(RunningApp app) {
-		try {
-			app.process().onExit().get(HEALTH_POLL.toMillis(), TimeUnit.MILLISECONDS);
+	private static String exitMeaning(Integer code) {
+		if (code == null) {
+			return "";
 		}
-		catch (TimeoutException | ExecutionException ex) {
-			// Still running: poll again.
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new WorkshopException("Interrupted while waiting for the apps to start.", ex);
-		}
+		return switch (code) {
+			case 137 -> ": SIGKILL from outside the workshop, or out of memory";
+			case 143 -> ": SIGTERM from outside the workshop";
+			default -> "";
+		};
 	}
 
 	/**
-	 * How an app ended.
+	 * Why a session ends.
 	 *
-	 * @param app the app's name
-	 * @param exitCode its exit code
-	 * @param cause the line of its output that best explains why
+	 * @param failed whether something died unasked
+	 * @param name what died, or null
+	 * @param exitCode its exit code, or -1
+	 * @param cause the line of its output that best explains why, or null
 	 */
-	public record AppExit(String app, int exitCode, String cause) {
+	public record Ending(boolean failed, String name, int exitCode, String cause) {
 
-		/**
-		 * Returns whether the app was stopped by a signal asking it to (Ctrl-C or a
-		 * kill), rather than failing.
-		 * @return true for exit codes 130 (SIGINT) and 143 (SIGTERM)
-		 */
-		public boolean stoppedBySignal() {
-			return this.exitCode == 130 || this.exitCode == 143;
+		static Ending requested() {
+			return new Ending(false, null, -1, null);
+		}
+
+		static Ending failed(String name, int exitCode, String cause) {
+			return new Ending(true, name, exitCode, cause);
 		}
 
 	}

@@ -1,10 +1,13 @@
 package workshop.cli.system;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,6 +19,36 @@ import java.util.stream.Stream;
 public final class Ports {
 
 	private Ports() {
+	}
+
+	/**
+	 * Picks ports that are free now: each was bound on loopback and released, all
+	 * distinct.
+	 * @param count how many
+	 * @return the ports, never null
+	 */
+	public static List<Integer> free(int count) {
+		List<ServerSocket> held = new ArrayList<>();
+		try {
+			for (int i = 0; i < count; i++) {
+				ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+				held.add(socket);
+			}
+			return held.stream().map(ServerSocket::getLocalPort).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot find free ports", ex);
+		}
+		finally {
+			for (ServerSocket socket : held) {
+				try {
+					socket.close();
+				}
+				catch (IOException ex) {
+					// Closing a bound socket we own does not fail in practice.
+				}
+			}
+		}
 	}
 
 	/**

@@ -50,6 +50,25 @@ public final class ProcessTree {
 	}
 
 	/**
+	 * Kills a process and its descendants at once (SIGKILL), as a crash would, and waits
+	 * until they are gone.
+	 * @param process the root of the tree
+	 */
+	public static void kill(ProcessHandle process) {
+		List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+		tree.add(0, process);
+		tree.forEach(ProcessHandle::destroyForcibly);
+		for (ProcessHandle member : tree) {
+			try {
+				member.onExit().get(10, TimeUnit.SECONDS);
+			}
+			catch (Exception ex) {
+				// A process that survives SIGKILL for 10 s is beyond our reach.
+			}
+		}
+	}
+
+	/**
 	 * Returns the resident memory of a process and its descendants, from
 	 * {@code /proc/<pid>/status} ({@code VmRSS}).
 	 * @param process the root of the tree

@@ -165,7 +165,7 @@ class GatewayOverheadTests {
 	}
 
 	private static App app(String name, int port) {
-		return new App(name, name, "Main", port, null, "/ready", List.of());
+		return new App(name, name, "Main", port, null, "/ready", List.of(), Map.of(), List.of());
 	}
 
 	private static HttpRequest request(HttpServer server, String path) {

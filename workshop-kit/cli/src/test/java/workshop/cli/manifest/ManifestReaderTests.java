@@ -48,6 +48,9 @@ class ManifestReaderTests {
 			        mainClass: shop.gateway.GatewayApplication
 			        port: 8080
 			        jvmOptions: [-Xmx128m]
+			        calls:
+			          catalog-service: shop.gateway.catalog-url
+			        status: [/actuator/cutover]
 			      - name: catalog-service
 			        module: step-2-strangler/catalog-service
 			        mainClass: shop.catalog.CatalogApplication
@@ -68,10 +71,13 @@ class ManifestReaderTests {
 		Step monolith = manifest.step("step-0");
 		assertThat(monolith.infra()).isEqualTo(new InfraNeeds(true, List.of("shop"), false));
 		assertThat(monolith.apps()).containsExactly(new App("monolith", "step-0-monolith", "shop.ShopApplication", 8080,
-				"shop", "/actuator/health/readiness", List.of()));
+				"shop", "/actuator/health/readiness", List.of(), Map.of(), List.of()));
 		Step strangler = manifest.step("step-2");
 		assertThat(strangler.infra()).isEqualTo(new InfraNeeds(true, List.of("shop", "catalog"), true));
 		assertThat(strangler.apps().get(0).jvmOptions()).containsExactly("-Xmx128m");
+		assertThat(strangler.apps().get(0).calls()).isEqualTo(Map.of("catalog-service", "shop.gateway.catalog-url"));
+		assertThat(strangler.apps().get(0).status()).containsExactly("/actuator/cutover");
+		assertThat(strangler.frontDoorApp().name()).isEqualTo("gateway");
 		assertThat(strangler.lineage()).isEqualTo(Map.of("step-2-strangler/gateway", "step-0-monolith"));
 		assertThat(strangler.modules()).containsExactly("step-2-strangler/gateway", "step-2-strangler/catalog-service");
 	}
@@ -138,6 +144,15 @@ class ManifestReaderTests {
 		assertThatThrownBy(() -> ManifestReader.read(manifest)).isInstanceOf(ManifestException.class)
 			.hasMessage("workshop.yaml: steps[1].apps[0].jvmOptions holds 'Xmx128m': each must be a JVM option such "
 					+ "as -Xmx128m.");
+	}
+
+	@Test
+	void rejectsACallToAnAppTheStepDoesNotHave() throws IOException {
+		Path manifest = write(
+				TWO_STEPS.replace("catalog-service: shop.gateway.catalog-url", "monolith: shop.monolith-url"));
+
+		assertThatThrownBy(() -> ManifestReader.read(manifest)).isInstanceOf(ManifestException.class)
+			.hasMessage("workshop.yaml: steps[1].apps.gateway.calls names 'monolith', which is no app of this step.");
 	}
 
 	@Test

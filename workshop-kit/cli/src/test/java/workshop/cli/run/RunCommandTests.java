@@ -75,8 +75,8 @@ class RunCommandTests {
 	}
 
 	@Test
-	void stopsEverythingAndExplainsWhenAnAppDies() throws Exception {
-		CliProcess cli = CliProcess.start(workspace.root(), "run", "pair");
+	void stopsEverythingAndExplainsWhenAnAppDiesAndStopOnFailureIsAsked() throws Exception {
+		CliProcess cli = CliProcess.start(workspace.root(), "run", "pair", "--stop-on-failure");
 		await().atMost(Duration.ofSeconds(60)).until(() -> cli.out().contains("is running"));
 		List<ProcessHandle> started = cli.process().descendants().toList();
 

@@ -1,0 +1,122 @@
+package workshop.cli.control;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import workshop.cli.WorkshopException;
+import workshop.cli.Workspace;
+
+/**
+ * Talks to the control endpoint of the step running in a workspace, for the commands of
+ * another terminal.
+ */
+final class ControlClient {
+
+	/**
+	 * Starting an app waits until it is healthy, which may take minutes on a cold
+	 * machine.
+	 */
+	private static final Duration ACTION_TIMEOUT = Duration.ofMinutes(5);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final SessionFile file;
+
+	private ControlClient(SessionFile file) {
+		this.file = file;
+	}
+
+	/**
+	 * Finds the step running in a workspace.
+	 * @param workspace the workspace
+	 * @return a client of its control endpoint
+	 * @throws WorkshopException when no step runs there
+	 */
+	static ControlClient of(Workspace workspace) {
+		SessionFile file = SessionFile.read(workspace.workDir())
+			.orElseThrow(() -> new WorkshopException("No step is running in this folder. Start one with"
+					+ " ./workshop run <step> (steps: " + workspace.manifest().stepIds() + ")."));
+		if (!file.isAlive()) {
+			SessionFile.deleteStale(workspace.workDir());
+			throw new WorkshopException("The run of " + file.step() + " in this folder is gone (pid " + file.pid()
+					+ " has ended). Start it again with ./workshop run " + file.step() + ".");
+		}
+		return new ControlClient(file);
+	}
+
+	/**
+	 * Returns the id of the running step.
+	 * @return the step id
+	 */
+	String step() {
+		return this.file.step();
+	}
+
+	/**
+	 * Reads the step's status.
+	 * @return the status
+	 */
+	StepStatus status() {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.file.url() + "/api/status"))
+			.timeout(Duration.ofSeconds(20))
+			.build();
+		return JSON.readValue(send(request), StepStatus.class);
+	}
+
+	/**
+	 * Acts on an app or server and waits until it is done.
+	 * @param action {@code stop}, {@code kill}, {@code start} or {@code restart}
+	 * @param target an app's name, {@code postgres} or {@code kafka}
+	 * @return what the step said it did
+	 * @throws WorkshopException with the step's reason when it refused
+	 */
+	String act(String action, String target) {
+		return post("/api/" + action + "/" + target);
+	}
+
+	/**
+	 * Asks the whole step to stop.
+	 * @return what the step said
+	 */
+	String stopStep() {
+		return post("/api/stop");
+	}
+
+	private String post(String path) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.file.url() + path))
+			.timeout(ACTION_TIMEOUT)
+			.header("X-Workshop-Token", this.file.token())
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
+		return JSON.readTree(send(request)).path("message").asString();
+	}
+
+	private String send(HttpRequest request) {
+		HttpResponse<String> response;
+		try {
+			response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new WorkshopException("The run of " + this.file.step() + " does not answer on " + this.file.url()
+					+ " (" + ex.getMessage() + "). Is it still starting? Try again, or look at its terminal.", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new WorkshopException("Interrupted while waiting for " + this.file.step() + ".", ex);
+		}
+		if (response.statusCode() >= 300) {
+			JsonNode body = JSON.readTree(response.body());
+			throw new WorkshopException(body.path("error").asString("the step answered " + response.statusCode()));
+		}
+		return response.body();
+	}
+
+}

@@ -1,0 +1,168 @@
+package workshop.cli.control;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import workshop.cli.Terminal;
+import workshop.cli.control.StepStatus.AppStatus;
+import workshop.cli.control.StepStatus.Detail;
+import workshop.cli.control.StepStatus.ServerStatus;
+
+/**
+ * Prints a {@link StepStatus} as tables a presenter can read from the back of the room:
+ * one line per app and per server, then what the step adds.
+ */
+final class StatusView {
+
+	private final Terminal terminal;
+
+	StatusView(Terminal terminal) {
+		this.terminal = terminal;
+	}
+
+	void print(StepStatus status, PrintWriter out) {
+		out.println(this.terminal.bold(status.step() + " (" + status.title() + ")") + "   front door "
+				+ status.frontDoor());
+		out.println(
+				(status.data() != null) ? "data: " + status.data() + " (kept between runs; ./workshop clean removes it)"
+						: "data: deleted when the run ends");
+		out.println();
+		List<List<String>> apps = new ArrayList<>();
+		apps.add(List.of("APP", "STATE", "PID", "LISTENS ON", "HEALTH", "UPTIME", "RSS", ""));
+		for (AppStatus app : status.apps()) {
+			apps.add(List.of(app.name(), app.state(), pid(app.pid()), listening(app), health(app),
+					uptime(app.uptimeSeconds()), megabytes(app.rssBytes()),
+					(app.lastExitCode() != null && app.pid() < 0) ? "last exit code " + app.lastExitCode() : ""));
+		}
+		printTable(apps, out);
+		if (!status.servers().isEmpty()) {
+			out.println();
+			List<List<String>> servers = new ArrayList<>();
+			servers.add(List.of("SERVER", "STATE", "PID", "ADDRESS", ""));
+			for (ServerStatus server : status.servers()) {
+				servers
+					.add(List.of(server.name(), server.state(), pid(server.pid()), server.address(), server.detail()));
+			}
+			printTable(servers, out);
+		}
+		for (Detail detail : status.details()) {
+			out.println();
+			out.println(this.terminal.bold(detail.app() + " " + detail.path()));
+			if (detail.value() == null) {
+				out.println("  (" + detail.error() + ")");
+			}
+			else {
+				describe(detail.value()).forEach((line) -> out.println("  " + line));
+			}
+		}
+		out.flush();
+	}
+
+	/** {@code 127.0.0.1:8082} for loopback only, {@code *:8080} for every interface. */
+	private static String listening(AppStatus app) {
+		if (app.listening().isEmpty()) {
+			return String.valueOf(app.port());
+		}
+		boolean everywhere = app.listening()
+			.stream()
+			.anyMatch((address) -> address.equals("0.0.0.0") || address.equals("::"));
+		return everywhere ? "*:" + app.port() : app.listening().get(0) + ":" + app.port();
+	}
+
+	private String health(AppStatus app) {
+		if (app.pid() < 0) {
+			return "-";
+		}
+		return switch (app.health()) {
+			case 200 -> this.terminal.green("UP");
+			case 0 -> this.terminal.yellow("no answer");
+			default -> this.terminal.red("DOWN (" + app.health() + ")");
+		};
+	}
+
+	/**
+	 * One line per element of a list, one per field of an object: a route's policy reads
+	 * {@code catalog  weight 50  parallelRun false  fallback none}.
+	 */
+	static List<String> describe(JsonNode value) {
+		List<String> lines = new ArrayList<>();
+		if (value.isArray()) {
+			value.forEach((element) -> lines.add(oneLine(element)));
+		}
+		else if (value.isObject()) {
+			for (Map.Entry<String, JsonNode> field : value.properties()) {
+				lines.add(field.getKey() + "  " + oneLine(field.getValue()));
+			}
+		}
+		else {
+			lines.add(value.asString());
+		}
+		return lines;
+	}
+
+	private static String oneLine(JsonNode value) {
+		if (!value.isObject()) {
+			return value.isValueNode() ? value.asString() : value.toString();
+		}
+		List<String> parts = new ArrayList<>();
+		boolean labelled = false;
+		for (Map.Entry<String, JsonNode> field : value.properties()) {
+			JsonNode fieldValue = field.getValue();
+			if (!labelled && fieldValue.isString()) {
+				parts.add(fieldValue.asString());
+			}
+			else {
+				parts.add(field.getKey() + " "
+						+ (fieldValue.isValueNode() ? fieldValue.asString() : fieldValue.toString()));
+			}
+			labelled = true;
+		}
+		return String.join("  ", parts);
+	}
+
+	private static void printTable(List<List<String>> rows, PrintWriter out) {
+		int columns = rows.get(0).size();
+		int[] widths = new int[columns];
+		for (List<String> row : rows) {
+			for (int i = 0; i < columns; i++) {
+				widths[i] = Math.max(widths[i], Terminal.visibleLength(row.get(i)));
+			}
+		}
+		for (List<String> row : rows) {
+			StringBuilder line = new StringBuilder();
+			for (int i = 0; i < columns; i++) {
+				line.append(row.get(i));
+				if (i < columns - 1) {
+					line.append(" ".repeat(widths[i] - Terminal.visibleLength(row.get(i)) + 2));
+				}
+			}
+			out.println(line.toString().stripTrailing());
+		}
+	}
+
+	private static String pid(long pid) {
+		return (pid < 0) ? "-" : String.valueOf(pid);
+	}
+
+	private static String uptime(long seconds) {
+		if (seconds < 0) {
+			return "-";
+		}
+		if (seconds < 60) {
+			return seconds + "s";
+		}
+		if (seconds < 3600) {
+			return (seconds / 60) + "m " + (seconds % 60) + "s";
+		}
+		return (seconds / 3600) + "h " + (seconds % 3600 / 60) + "m";
+	}
+
+	private static String megabytes(long bytes) {
+		return (bytes < 0) ? "-" : String.format(Locale.ROOT, "%d MB", bytes / (1024 * 1024));
+	}
+
+}

@@ -1,0 +1,150 @@
+package workshop.cli.control;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import workshop.cli.manifest.App;
+import workshop.cli.run.InfraServer;
+import workshop.cli.run.ManagedApp;
+import workshop.cli.run.StepSession;
+import workshop.cli.system.ListeningSockets;
+
+/**
+ * What {@code ./workshop status} shows, as the control endpoint sends it: each app, each
+ * server, and what the step adds (the paths its apps list under {@code status} in the
+ * manifest, such as the gateway's cutover policies).
+ *
+ * @param step the step's id
+ * @param title the step's title
+ * @param frontDoor the URL a user opens
+ * @param data the folder that keeps the step's data, or null when it goes with the run
+ * @param apps every app, in manifest order
+ * @param servers PostgreSQL and Kafka, when the step has them
+ * @param details what the apps' status paths answered
+ */
+public record StepStatus(String step, String title, String frontDoor, String data, List<AppStatus> apps,
+		List<ServerStatus> servers, List<Detail> details) {
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/**
+	 * One app.
+	 *
+	 * @param name its name
+	 * @param state {@code starting}, {@code running}, {@code stopping}, {@code stopped},
+	 * {@code killed}, {@code crashed} or {@code failed}
+	 * @param pid its process id, or -1 when it does not run
+	 * @param port the port it listens on
+	 * @param listening the addresses its port accepts connections on ({@code 127.0.0.1}:
+	 * this machine only; {@code 0.0.0.0} or {@code ::}: every interface), empty when
+	 * nothing listens or the system does not say
+	 * @param url its base URL
+	 * @param health the HTTP status of its health URL, 0 when nothing answered
+	 * @param uptimeSeconds how long it has run, or -1
+	 * @param rssBytes its resident memory with its children, or -1
+	 * @param lastExitCode the exit code of its last process, or null
+	 * @param calls the apps it calls
+	 */
+	public record AppStatus(String name, String state, long pid, int port, List<String> listening, String url,
+			int health, long uptimeSeconds, long rssBytes, Integer lastExitCode, List<String> calls) {
+	}
+
+	/**
+	 * One server.
+	 *
+	 * @param name {@code postgres} or {@code kafka}
+	 * @param state {@code running}, {@code stopped}, {@code killed} or {@code crashed}
+	 * @param pid its process id, or -1
+	 * @param address where clients reach it
+	 * @param detail what it holds
+	 */
+	public record ServerStatus(String name, String state, long pid, String address, String detail) {
+	}
+
+	/**
+	 * What one status path of an app answered.
+	 *
+	 * @param app the app
+	 * @param path the path, such as {@code /actuator/cutover}
+	 * @param value the JSON it answered, or null
+	 * @param error why there is no value, or null
+	 */
+	public record Detail(String app, String path, JsonNode value, String error) {
+	}
+
+	/**
+	 * Reads the status of a running session, asking every app's health URL and status
+	 * paths at once.
+	 * @param session the session
+	 * @return the status, never null
+	 */
+	public static StepStatus of(StepSession session) {
+		ExecutorService askers = Executors.newFixedThreadPool(4);
+		try {
+			List<CompletableFuture<AppStatus>> apps = new ArrayList<>();
+			List<CompletableFuture<Detail>> details = new ArrayList<>();
+			for (ManagedApp app : session.managedApps()) {
+				apps.add(CompletableFuture.supplyAsync(() -> appStatus(app), askers));
+				for (String path : app.app().status()) {
+					details.add(CompletableFuture.supplyAsync(() -> detail(app, path), askers));
+				}
+			}
+			List<ServerStatus> servers = session.servers().stream().map(StepStatus::serverStatus).toList();
+			return new StepStatus(session.step().id(), session.step().title(), session.step().frontDoor(),
+					session.keptData().map(Object::toString).orElse(null),
+					apps.stream().map(CompletableFuture::join).toList(), servers,
+					details.stream().map(CompletableFuture::join).toList());
+		}
+		finally {
+			askers.shutdown();
+		}
+	}
+
+	private static AppStatus appStatus(ManagedApp app) {
+		var running = app.current();
+		Duration uptime = app.uptime();
+		App described = app.app();
+		return new AppStatus(app.name(), app.state().label(), (running != null) ? running.process().pid() : -1,
+				app.port(), (running != null) ? ListeningSockets.addresses(app.port()) : List.of(),
+				app.url().toString(), app.health(), (uptime != null) ? uptime.toSeconds() : -1, app.residentBytes(),
+				app.lastExitCode(), List.copyOf(described.calls().keySet()));
+	}
+
+	private static ServerStatus serverStatus(InfraServer server) {
+		return new ServerStatus(server.name(), server.state(), server.pid(), server.address(), server.detail());
+	}
+
+	private static Detail detail(ManagedApp app, String path) {
+		if (app.current() == null) {
+			return new Detail(app.name(), path, null, app.name() + " is " + app.state().label());
+		}
+		HttpRequest request = HttpRequest.newBuilder(app.url().resolve(path)).timeout(Duration.ofSeconds(2)).build();
+		try {
+			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				return new Detail(app.name(), path, null, "answered " + response.statusCode());
+			}
+			return new Detail(app.name(), path, JSON.readTree(response.body()), null);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return new Detail(app.name(), path, null, "interrupted");
+		}
+		catch (Exception ex) {
+			return new Detail(app.name(), path, null, "no answer (" + ex.getClass().getSimpleName() + ")");
+		}
+	}
+
+}
