@@ -29,8 +29,14 @@ powershell -NoProfile -ExecutionPolicy Bypass -Command ^
 	"if (-not $jar -or -not (Test-Path (Join-Path $env:ROOT 'workshop-kit\cli\target\lib'))) { exit 1 }" ^
 	"$sources = 'workshop-kit\cli\src\main', 'workshop-kit\cli\pom.xml', 'workshop-kit\infra\src\main', 'workshop-kit\infra\pom.xml', 'pom.xml' | ForEach-Object { Join-Path $env:ROOT $_ };" ^
 	"$newer = Get-ChildItem -LiteralPath $sources -Recurse -File -ErrorAction SilentlyContinue | Where-Object { $_.LastWriteTime -gt $jar.LastWriteTime } | Select-Object -First 1;" ^
-	"if ($newer) { exit 1 } else { exit 0 }"
-if errorlevel 1 (
+	"if (-not $newer) { exit 0 }" ^
+	"$session = Join-Path $env:ROOT '.workshop\session.json';" ^
+	"if ((Test-Path $session) -and (Get-Process -Id (Get-Content -Raw $session | ConvertFrom-Json).pid -ErrorAction SilentlyContinue)) { exit 2 }" ^
+	"exit 1"
+rem 2: a step is running with the built command, which holds its jar: rebuild once that run stops.
+if errorlevel 2 (
+	echo note: the workshop command's sources changed; it is rebuilt once the step that runs now stops. 1>&2
+) else if errorlevel 1 (
 	echo Building the workshop command ^(once, and after its sources change^)... 1>&2
 	call "%ROOT%\mvnw.cmd" -q -B -f "%ROOT%\pom.xml" -pl workshop-kit/cli -am package -DskipTests -Dspring-javaformat.validate.skip=true > "%TEMP%\workshop-build.log" 2>&1
 	if errorlevel 1 (
@@ -40,5 +46,5 @@ if errorlevel 1 (
 	)
 )
 
-"%JAVA%" -Dworkshop.root="%ROOT%" -jar "%JAR%" %*
+"%JAVA%" -Dworkshop.root="%ROOT%" -cp "%JAR%;%ROOT%\workshop-kit\cli\target\lib\*" workshop.cli.WorkshopCommand %*
 exit /b %ERRORLEVEL%

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import workshop.contract.Order;
 import workshop.contract.Order.NewLine;
@@ -19,14 +17,14 @@ import workshop.contract.ShopResponse;
 import workshop.contract.Stock;
 
 /**
- * The catalog service's process stopped while every client is on it (weight 100): product
- * calls get a 503 problem from the gateway at once, orders are rejected
- * {@code CATALOG_UNAVAILABLE} by the monolith, nothing is reserved; started again, the
- * shop recovers. Leaves the shop as it found it: the service runs again when this ends.
+ * The step-2 demo: with every client on the catalog service (weight 100),
+ * {@code ./workshop kill catalog-service} crashes it. Product calls get a 503 problem
+ * from the gateway at once, orders are rejected {@code CATALOG_UNAVAILABLE} by the
+ * monolith, nothing is reserved; {@code ./workshop start catalog-service} brings it back
+ * and the shop recovers. Leaves the shop as it found it: the service runs again when this
+ * ends.
  */
 class CatalogOutageIntegrationTests {
-
-	private static final Logger logger = LoggerFactory.getLogger(CatalogOutageIntegrationTests.class);
 
 	/**
 	 * The gateway's circuit breaker, once open, stays open 10 s before it tries again.
@@ -38,30 +36,28 @@ class CatalogOutageIntegrationTests {
 	private final ShopClient shop = new ShopClient(this.running.gatewayUrl());
 
 	@Test
-	void answersProblemsAndRejectsOrdersWhileTheCatalogServiceIsDownThenRecovers() {
+	void answersProblemsAndRejectsOrdersWhileTheCatalogServiceIsKilledThenServesAgainOnceStarted() {
 		this.running.cutover().weight(100);
 		Product product = this.shop.createProductWithStock("OUTAGE", 700, 5);
 
 		ShopResponse productsWhileDown;
 		Order orderWhileDown;
 		Stock stockWhileDown;
-		this.running.stopCatalogService();
+		String killed = this.running.workshop("kill", "catalog-service");
 		try {
-			long asked = System.nanoTime();
 			productsWhileDown = this.shop.get("/api/products");
-			logger.info("Product list with catalog-service stopped: {} after {} ms", productsWhileDown.status(),
-					Duration.ofNanos(System.nanoTime() - asked).toMillis());
 			orderWhileDown = this.shop.awaitFinalOrder(this.shop.placeOrder(order(product)));
 			stockWhileDown = this.shop.stock(product.sku());
 		}
 		finally {
-			this.running.startCatalogService();
+			this.running.workshop("start", "catalog-service");
 		}
 		await("product reads through the gateway to recover").atMost(RECOVERY_WITHIN)
 			.pollInterval(Duration.ofMillis(250))
 			.until(() -> this.shop.get("/api/products/" + product.id()).status() == 200);
 		Order orderAfterwards = this.shop.awaitFinalOrder(this.shop.placeOrder(order(product)));
 
+		assertThat(killed).startsWith("Killed catalog-service (SIGKILL");
 		assertThat(orderWhileDown.status()).isEqualTo("REJECTED");
 		assertThat(orderWhileDown.reason()).isEqualTo("CATALOG_UNAVAILABLE");
 		assertThat(stockWhileDown).isEqualTo(new Stock(product.sku(), 5, 0, 5));

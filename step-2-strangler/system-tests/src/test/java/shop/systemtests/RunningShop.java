@@ -1,32 +1,37 @@
 package shop.systemtests;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 
-import workshop.infra.PostgresServer;
-import workshop.infra.SharedInfrastructure;
+import workshop.cli.Terminal;
+import workshop.cli.Workspace;
+import workshop.cli.control.RunningStep;
+import workshop.cli.control.RunningStep.Result;
+import workshop.cli.manifest.Step;
+import workshop.cli.run.FileAppLog;
+import workshop.cli.run.SessionOptions;
+import workshop.cli.run.StepSession;
+import workshop.infra.InfraMode;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Step 2 running as it runs for an attendee: the embedded PostgreSQL of the workshop, and
- * catalog-service, monolith and gateway as three JVMs started in parallel from the
- * executable jars in {@code target/apps}, each given its port, its database and the URLs
- * of the apps it calls, as {@code ./workshop run} gives them.
+ * Step 2 running as it runs for an attendee: {@code ./workshop run step-2}'s own session
+ * (embedded PostgreSQL, then catalog-service, monolith and gateway as three JVMs, each
+ * bound to loopback and given the URLs of the apps it calls from {@code workshop.yaml}),
+ * started from the executable jars in {@code target/apps} on free ports, with its control
+ * endpoint, so that tests act on it with the attendee's commands: {@link #workshop}.
  * <p>
  * Started once per test JVM, on first use, and shared by every test class. A JVM shutdown
- * hook stops the apps, also when tests fail or the run is interrupted (not after a
- * {@code kill -9} of the test JVM), then releases PostgreSQL. A start that failed fails
- * every later caller with the same reason, at once.
+ * hook stops it, also when tests fail or the run is interrupted; a later run stops what a
+ * {@code kill -9} of the test JVM left behind. A start that failed fails every later
+ * caller with the same reason, at once.
  */
 final class RunningShop {
-
-	private static final Duration READY_WITHIN = Duration.ofMinutes(3);
 
 	/**
 	 * The settings that differ from {@code ./workshop run}: the 2 s limits on a call from
@@ -41,24 +46,20 @@ final class RunningShop {
 	/** See {@link #GATEWAY_TIMEOUT}. */
 	private static final String CATALOG_CLIENT_TIMEOUT = "--shop.catalog.timeout=PT10S";
 
+	/**
+	 * C1 only: three JVMs share the test machine's cores, and these apps start faster
+	 * without the optimizing compiler.
+	 */
+	private static final String QUICK_START = "-XX:TieredStopAtLevel=1";
+
 	private static RunningShop shop;
 
 	private static RuntimeException startFailure;
 
-	private final AppProcess catalogService;
+	private final RunningStep step;
 
-	private final AppProcess monolith;
-
-	private final AppProcess gateway;
-
-	private final SharedInfrastructure.Lease lease;
-
-	private RunningShop(AppProcess catalogService, AppProcess monolith, AppProcess gateway,
-			SharedInfrastructure.Lease lease) {
-		this.catalogService = catalogService;
-		this.monolith = monolith;
-		this.gateway = gateway;
-		this.lease = lease;
+	private RunningShop(RunningStep step) {
+		this.step = step;
 	}
 
 	/**
@@ -87,7 +88,24 @@ final class RunningShop {
 	 * @return the gateway's base URL
 	 */
 	URI gatewayUrl() {
-		return this.gateway.url();
+		return this.step.url("gateway");
+	}
+
+	/**
+	 * The base URL of one app, to call it directly.
+	 * @param app the app's name
+	 * @return its URL on loopback
+	 */
+	URI url(String app) {
+		return this.step.url(app);
+	}
+
+	/**
+	 * The running step, as the workshop command sees it.
+	 * @return the step
+	 */
+	RunningStep step() {
+		return this.step;
 	}
 
 	/**
@@ -95,72 +113,49 @@ final class RunningShop {
 	 * @return a client of {@code /actuator/cutover}
 	 */
 	GatewayCutover cutover() {
-		return new GatewayCutover(this.gateway.url());
+		return new GatewayCutover(gatewayUrl());
 	}
 
 	/**
-	 * Stops the catalog service's process, as a crash or a deployment would.
+	 * Runs a workshop command against the shop, as an attendee types it in a second
+	 * terminal, and checks that it succeeded.
+	 * @param args such as {@code "kill", "catalog-service"}
+	 * @return what it printed
 	 */
-	void stopCatalogService() {
-		this.catalogService.stop();
-	}
-
-	/**
-	 * Starts the catalog service again, on the port the others know, and waits until it
-	 * is ready.
-	 */
-	void startCatalogService() {
-		this.catalogService.start();
-		this.catalogService.awaitReady(READY_WITHIN);
+	String workshop(String... args) {
+		Result result = this.step.workshop(args);
+		assertThat(result.exitCode()).as("./workshop %s: %s", String.join(" ", args), result.err()).isZero();
+		return result.out();
 	}
 
 	private static RunningShop start() {
+		Path root = Path.of(System.getProperty("workshop.root", "../.."));
 		Path apps = Path.of(System.getProperty("shop.system-tests.apps", "target/apps"));
 		Path logs = Path.of(System.getProperty("shop.system-tests.logs", "target/system-tests"));
-		SharedInfrastructure.Lease lease = SharedInfrastructure.lease();
-		PostgresServer postgres = SharedInfrastructure.postgres();
-		postgres.createDatabase("shop");
-		List<String> database = List.of("--spring.datasource.url=" + postgres.jdbcUrl("shop"),
-				"--spring.datasource.username=" + postgres.username(),
-				"--spring.datasource.password=" + postgres.password());
-		// PostgreSQL already runs: the apps must not start their own.
-		String externalInfra = "--workshop.infra=external";
-
-		List<Integer> ports = FreePorts.pick(3);
-		AppProcess catalogService = new AppProcess("catalog-service", jar(apps, "step-2-catalog-service"), ports.get(0),
-				concat(database, externalInfra), freshLog(logs, "catalog-service"));
-		AppProcess monolith = new AppProcess("monolith", jar(apps, "step-2-monolith"), ports.get(1),
-				concat(database, externalInfra, "--shop.catalog.url=" + catalogService.url(), CATALOG_CLIENT_TIMEOUT),
-				freshLog(logs, "monolith"));
-		AppProcess gateway = new AppProcess("gateway", jar(apps, "step-2-gateway"), ports.get(2),
-				List.of(externalInfra, "--shop.gateway.monolith-url=" + monolith.url(),
-						"--shop.gateway.catalog-url=" + catalogService.url(), GATEWAY_TIMEOUT),
-				freshLog(logs, "gateway"));
-
-		RunningShop running = new RunningShop(catalogService, monolith, gateway, lease);
-		Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "stop-step-2-apps"));
-		List<AppProcess> all = List.of(catalogService, monolith, gateway);
-		all.forEach(AppProcess::start);
-		all.forEach((app) -> app.awaitReady(READY_WITHIN));
-		return running;
-	}
-
-	/** Stops the three apps in parallel, then lets PostgreSQL go. */
-	private void stop() {
-		List<Thread> stoppers = List.of(this.gateway, this.monolith, this.catalogService)
-			.stream()
-			.map((app) -> new Thread(app::stop, "stop-" + app.name()))
-			.toList();
-		stoppers.forEach(Thread::start);
-		for (Thread stopper : stoppers) {
-			try {
-				stopper.join();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+		Workspace workspace = new Workspace(root.toAbsolutePath().normalize(),
+				logs.resolve("workshop").toAbsolutePath());
+		Step step = workspace.manifest().step("step-2");
+		SessionOptions options = SessionOptions.defaults(InfraMode.EMBEDDED)
+			.forTests(Map.of("catalog-service", jar(apps, "step-2-catalog-service"), "monolith",
+					jar(apps, "step-2-monolith"), "gateway", jar(apps, "step-2-gateway")))
+			.stoppingOnFailure(false)
+			.withJvmOptions(QUICK_START)
+			.withArguments("gateway", GATEWAY_TIMEOUT)
+			.withArguments("monolith", CATALOG_CLIENT_TIMEOUT);
+		StringWriter progress = new StringWriter();
+		StepSession session = StepSession.of(step, new PrintWriter(progress, true), options, Terminal.plain());
+		FileAppLog log = new FileAppLog(logs.resolve("step-2.log"));
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			session.close();
+			log.close();
+		}, "stop-step-2"));
+		try {
+			return new RunningShop(RunningStep.start(workspace, session, log));
 		}
-		this.lease.close();
+		catch (RuntimeException ex) {
+			throw new IllegalStateException(
+					"step 2 did not start: " + ex.getMessage() + "; see " + log.file() + " and: " + progress, ex);
+		}
 	}
 
 	private static Path jar(Path apps, String artifactId) {
@@ -169,22 +164,7 @@ final class RunningShop {
 			throw new IllegalStateException(jar + " is missing: run the tests with Maven, which copies the apps' jars"
 					+ " there (./mvnw -pl step-2-strangler/system-tests -am verify)");
 		}
-		return jar;
-	}
-
-	private static Path freshLog(Path logs, String app) {
-		Path log = logs.resolve(app + ".log");
-		try {
-			Files.deleteIfExists(log);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot clear the old log " + log, ex);
-		}
-		return log;
-	}
-
-	private static List<String> concat(List<String> first, String... more) {
-		return Stream.concat(first.stream(), Arrays.stream(more)).toList();
+		return jar.toAbsolutePath();
 	}
 
 }

@@ -119,8 +119,8 @@ public final class ControlServer implements AutoCloseable {
 		catch (WorkshopException ex) {
 			send(exchange, 409, Map.of("error", ex.getMessage()));
 		}
-		catch (RuntimeException ex) {
-			send(exchange, 500, Map.of("error", ex.toString()));
+		catch (RuntimeException | LinkageError ex) {
+			send(exchange, 500, Map.of("error", "The workshop command failed: " + ex));
 		}
 		finally {
 			exchange.close();

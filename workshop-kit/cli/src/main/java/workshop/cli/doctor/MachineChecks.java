@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import workshop.cli.Workspace;
 import workshop.cli.manifest.App;
 import workshop.cli.manifest.Manifest;
+import workshop.cli.system.Orphans;
 import workshop.cli.system.Ports;
 import workshop.infra.DockerSupport;
 import workshop.infra.InfraMode;
@@ -65,10 +66,20 @@ final class MachineChecks {
 		appsByPort.forEach((port, apps) -> {
 			if (Ports.isFree(port)) {
 				free.add(port);
+				return;
 			}
-			else {
-				checks.add(Check.fail("port " + port + " (" + String.join(", ", apps) + ") is taken by "
-						+ Ports.holder(port) + ": stop that process, or change the port in workshop.yaml"));
+			String holder = Ports.holder(port);
+			Orphans.Ownership ownership = Ports.listeningPid(port)
+				.map(Orphans::ownership)
+				.orElse(Orphans.Ownership.NOT_OURS);
+			switch (ownership) {
+				case RUNNING_STEP -> checks.add(Check.info("port " + port + " (" + String.join(", ", apps)
+						+ ") is used by the step that runs now (./workshop status; ./workshop stop ends it)"));
+				case ORPHAN -> checks.add(Check.info("port " + port + " (" + String.join(", ", apps) + ") is held by "
+						+ holder + ", left behind by a workshop run that was killed:"
+						+ " the next ./workshop run stops it"));
+				default -> checks.add(Check.fail("port " + port + " (" + String.join(", ", apps) + ") is taken by "
+						+ holder + ": stop that process, or change the port in workshop.yaml"));
 			}
 		});
 		if (!free.isEmpty()) {

@@ -21,16 +21,35 @@ public final class ListeningSockets {
 	}
 
 	/**
+	 * One socket that accepts connections.
+	 *
+	 * @param address the address it is bound to, such as {@code 127.0.0.1} or {@code ::}
+	 * @param inode the kernel's id of the socket, which a process's open files name
+	 */
+	public record Socket(String address, String inode) {
+	}
+
+	/**
+	 * Returns the sockets on which a port accepts connections.
+	 * @param port the port
+	 * @return the sockets; empty when nothing listens or the tables cannot be read (not
+	 * Linux)
+	 */
+	public static List<Socket> of(int port) {
+		List<Socket> sockets = new ArrayList<>();
+		read(Path.of("/proc/net/tcp"), port, sockets);
+		read(Path.of("/proc/net/tcp6"), port, sockets);
+		return sockets;
+	}
+
+	/**
 	 * Returns the addresses on which a port accepts connections.
 	 * @param port the port
 	 * @return the addresses, such as {@code 127.0.0.1} or {@code ::}; empty when nothing
 	 * listens or the tables cannot be read (not Linux)
 	 */
 	public static List<String> addresses(int port) {
-		List<String> addresses = new ArrayList<>();
-		read(Path.of("/proc/net/tcp"), port, addresses);
-		read(Path.of("/proc/net/tcp6"), port, addresses);
-		return addresses;
+		return of(port).stream().map(Socket::address).distinct().toList();
 	}
 
 	/**
@@ -40,11 +59,11 @@ public final class ListeningSockets {
 	 */
 	public static boolean onlyLoopback(int port) {
 		List<String> addresses = addresses(port);
-		return !addresses.isEmpty() && addresses.stream()
-			.allMatch((address) -> address.startsWith("127.") || address.equals("::1"));
+		return !addresses.isEmpty()
+				&& addresses.stream().allMatch((address) -> address.startsWith("127.") || address.equals("::1"));
 	}
 
-	private static void read(Path table, int port, List<String> addresses) {
+	private static void read(Path table, int port, List<Socket> sockets) {
 		List<String> lines;
 		try {
 			lines = Files.readAllLines(table);
@@ -54,16 +73,16 @@ public final class ListeningSockets {
 		}
 		String wanted = String.format(Locale.ROOT, "%04X", port);
 		for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+			// Columns: sl, local_address, rem_address, st (0A = LISTEN), ..., inode is
+			// the
+			// tenth.
 			String[] fields = line.trim().split("\\s+");
-			if (fields.length < 4 || !LISTEN.equals(fields[3])) {
+			if (fields.length < 10 || !LISTEN.equals(fields[3])) {
 				continue;
 			}
 			String[] local = fields[1].split(":");
 			if (local.length == 2 && local[1].equalsIgnoreCase(wanted)) {
-				String address = decode(local[0]);
-				if (!addresses.contains(address)) {
-					addresses.add(address);
-				}
+				sockets.add(new Socket(decode(local[0]), fields[9]));
 			}
 		}
 	}
@@ -90,7 +109,8 @@ public final class ListeningSockets {
 		}
 		mappedV4 &= (bytes[10] & 0xff) == 0xff && (bytes[11] & 0xff) == 0xff;
 		if (mappedV4) {
-			// An IPv4 address on an IPv6 socket (as Java binds 127.0.0.1): the same address.
+			// An IPv4 address on an IPv6 socket (as Java binds 127.0.0.1): the same
+			// address.
 			return (bytes[12] & 0xff) + "." + (bytes[13] & 0xff) + "." + (bytes[14] & 0xff) + "." + (bytes[15] & 0xff);
 		}
 		boolean any = true;

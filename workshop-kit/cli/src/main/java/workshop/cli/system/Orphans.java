@@ -24,6 +24,30 @@ public final class Orphans {
 		return OWNER_PROPERTY + ProcessHandle.current().pid();
 	}
 
+	/** Whose a process is, for messages about a port it holds. */
+	public enum Ownership {
+
+		/** Not started by a workshop session. */
+		NOT_OURS,
+		/** An app or server of a session that still runs. */
+		RUNNING_STEP,
+		/** Started by a session that is gone: the next session stops it. */
+		ORPHAN
+
+	}
+
+	/**
+	 * Says whose a process is.
+	 * @param pid the process id
+	 * @return its ownership, {@link Ownership#NOT_OURS} when it does not run
+	 */
+	public static Ownership ownership(long pid) {
+		return ProcessHandle.of(pid)
+			.flatMap(Orphans::owner)
+			.map((owner) -> ProcessHandle.of(owner).isPresent() ? Ownership.RUNNING_STEP : Ownership.ORPHAN)
+			.orElse(Ownership.NOT_OURS);
+	}
+
 	/**
 	 * Kills every process whose owner is gone, with its descendants.
 	 * @return the orphans that were killed, never null

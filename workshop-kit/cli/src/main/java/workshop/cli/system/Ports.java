@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -85,8 +84,7 @@ public final class Ports {
 	 * @return the process id, or empty when it cannot be told
 	 */
 	public static Optional<Long> listeningPid(int port) {
-		Optional<String> inode = listeningInode(Path.of("/proc/net/tcp"), port)
-			.or(() -> listeningInode(Path.of("/proc/net/tcp6"), port));
+		Optional<String> inode = ListeningSockets.of(port).stream().map(ListeningSockets.Socket::inode).findFirst();
 		if (inode.isEmpty()) {
 			return Optional.empty();
 		}
@@ -100,25 +98,6 @@ public final class Ports {
 		catch (IOException | RuntimeException ex) {
 			return Optional.empty();
 		}
-	}
-
-	private static Optional<String> listeningInode(Path table, int port) {
-		String localPort = String.format(Locale.ROOT, ":%04X", port);
-		try {
-			List<String> lines = Files.readAllLines(table);
-			for (String line : lines.subList(1, lines.size())) {
-				String[] fields = line.trim().split("\\s+");
-				// Columns: sl, local_address, rem_address, st (0A = LISTEN), ..., inode
-				// is the tenth.
-				if (fields.length > 9 && fields[1].endsWith(localPort) && fields[3].equals("0A")) {
-					return Optional.of(fields[9]);
-				}
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			// Not Linux, or not readable: the caller says "another process".
-		}
-		return Optional.empty();
 	}
 
 	private static boolean holdsSocket(Path processDir, String socketLink) {
