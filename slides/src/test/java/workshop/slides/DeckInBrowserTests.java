@@ -111,20 +111,22 @@ class DeckInBrowserTests {
 
 	@Test
 	void koreanDeckShowsEverySlideWithoutErrors() throws IOException {
-		assertThat(walk(server, "ko", Integer.MAX_VALUE, EVERY_SLIDE_AS_PNG).problems()).as("problems in the ko deck")
+		assertThat(walk(server, "ko", Integer.MAX_VALUE, EVERY_SLIDE_AS_PNG, "").problems())
+			.as("problems in the ko deck")
 			.isEmpty();
 	}
 
 	@Test
 	void englishDeckShowsEverySlideWithoutErrors() throws IOException {
-		assertThat(walk(server, "en", Integer.MAX_VALUE, EVERY_SLIDE_AS_PNG).problems()).as("problems in the en deck")
+		assertThat(walk(server, "en", Integer.MAX_VALUE, EVERY_SLIDE_AS_PNG, "").problems())
+			.as("problems in the en deck")
 			.isEmpty();
 	}
 
 	@Test
 	void reportsKoreanWithoutGlyphsWhenTheKoreanFontFilesAreMissing() throws IOException {
 		try (DeckServer withoutKoreanFont = DeckServer.start(SITE, "/fonts/noto-sans-kr/files/")) {
-			List<String> fontProblems = walk(withoutKoreanFont, "ko", 1, false).fontProblems();
+			List<String> fontProblems = walk(withoutKoreanFont, "ko", 1, false, "").fontProblems();
 			assertThat(fontProblems).anySatisfy((problem) -> assertThat(problem).startsWith("ko slide 1 ")
 				.contains("no glyph in the deck's fonts for \"모놀리식에서MSA로\""));
 			assertThat(fontProblems)
@@ -135,10 +137,35 @@ class DeckInBrowserTests {
 	@Test
 	void reportsTextLeftToSystemFontsWhenTheDeckDeclaresNoFont() throws IOException {
 		try (DeckServer withoutFonts = DeckServer.start(SITE, "/fonts/")) {
-			List<String> fontProblems = walk(withoutFonts, "ko", 1, false).fontProblems();
+			List<String> fontProblems = walk(withoutFonts, "ko", 1, false, "").fontProblems();
 			assertThat(fontProblems).anySatisfy((problem) -> assertThat(problem).startsWith("ko slide 1 ")
 				.contains("no glyph in the deck's fonts for \"모놀리식에서MSA로\""));
 		}
+	}
+
+	@Test
+	void reportsCharactersThatNoBundledFontHas() throws IOException {
+		String checkMarkInTitle = "Reveal.getSlides()[0].querySelector('h1').append(' \u2713')";
+		List<String> fontProblems = walk(server, "ko", 1, false, checkMarkInTitle).fontProblems();
+		assertThat(fontProblems).singleElement()
+			.asString()
+			.startsWith("ko slide 1 ")
+			.contains("no glyph in the deck's fonts for \"\u2713\"");
+	}
+
+	@Test
+	void reportsKoreanLabelsInAnSvgImage() throws IOException {
+		String koreanDiagram = """
+				const image = document.createElement('img');
+				image.src = 'data:image/svg+xml,' + encodeURIComponent(
+					'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text y="30">주문 orders</text></svg>');
+				Reveal.getSlides()[0].append(image);
+				""";
+		List<String> fontProblems = walk(server, "ko", 1, false, koreanDiagram).fontProblems();
+		assertThat(fontProblems).singleElement()
+			.asString()
+			.startsWith("ko slide 1 ")
+			.contains("is drawn with the machine's fonts, which may lack \"주문\"");
 	}
 
 	/**
@@ -148,11 +175,12 @@ class DeckInBrowserTests {
 	}
 
 	/**
-	 * Opens the {@code lang} deck from {@code deckServer} and shows its first
-	 * {@code slideLimit} slides one by one.
+	 * Opens the {@code lang} deck from {@code deckServer}, runs {@code change} on the
+	 * page (a test's way to break it), and shows its first {@code slideLimit} slides one
+	 * by one.
 	 */
-	private static DeckWalk walk(DeckServer deckServer, String lang, int slideLimit, boolean everySlideAsPng)
-			throws IOException {
+	private static DeckWalk walk(DeckServer deckServer, String lang, int slideLimit, boolean everySlideAsPng,
+			String change) throws IOException {
 		String origin = deckServer.origin();
 		browser.get(origin + "/" + lang + "/index.html");
 		JavascriptExecutor page = browser;
@@ -163,6 +191,7 @@ class DeckInBrowserTests {
 			.executeScript("return window.Reveal !== undefined && Reveal.isReady() && Reveal.hasPlugin('notes')")));
 		page.executeScript("Reveal.configure({ transition: 'none', backgroundTransition: 'none' })");
 		page.executeScript(FONT_COVERAGE);
+		page.executeScript(change);
 		if (slideLimit == Integer.MAX_VALUE) {
 			saveScreenshot(Path.of("target", "title-" + lang + ".png"));
 		}

@@ -2,9 +2,10 @@
 // window, used by DeckInBrowserTests:
 //
 //   collectSlideText(slide, label): remembers the visible text of a slide that is on screen,
-//     grouped by the font it is set in (family list, weight, style, size);
+//     grouped by the font it is set in (family list, weight, style, size), and its SVG images;
 //   findTextWithoutGlyphs(): after the browser has loaded the faces that text needs, returns
-//     one line per slide whose text reaches a character that no loaded face of the deck covers.
+//     one line per slide whose text reaches a character that no loaded face of the deck covers,
+//     and per SVG image whose labels need more than the machine's own Latin fonts.
 //
 // A character counts as covered when the first family of its font-family list that has a face
 // for it (same rules as the browser: nearest weight, then unicode-range) is a face of the deck
@@ -14,6 +15,12 @@
 // the set of characters its file holds, as the font package computed when it cut the font.
 (() => {
 	const runsBySlide = [];
+
+	// An SVG shown as an image cannot use the page's fonts: the browser draws its labels with
+	// the machine's fonts. Latin letters, general punctuation and the simple arrows are in the
+	// default fonts of every desktop; Korean, for one, is not (it would need the font embedded).
+	const drawnByAnyMachine = (codePoint) =>
+		codePoint <= 0x024f || (codePoint >= 0x2000 && codePoint <= 0x206f) || (codePoint >= 0x2190 && codePoint <= 0x2193);
 
 	const unquote = (family) => family.trim().replace(/^(['"])(.*)\1$/, '$2').toLowerCase();
 
@@ -87,7 +94,10 @@
 			}
 			characters.forEach((character) => runs.get(font).text.add(character));
 		}
-		runsBySlide.push({ label, runs: [...runs.values()].map((run) => ({ ...run, text: [...run.text].join('') })) });
+		const images = [...slide.querySelectorAll('img')]
+			.map((image) => image.src)
+			.filter((source) => source.endsWith('.svg') || source.startsWith('data:image/svg+xml'));
+		runsBySlide.push({ label, images, runs: [...runs.values()].map((run) => ({ ...run, text: [...run.text].join('') })) });
 	};
 
 	window.findTextWithoutGlyphs = async () => {
@@ -107,6 +117,17 @@
 				}
 				else if (!document.fonts.check(run.font, run.text)) {
 					problems.push(`${slide.label}: a face its text needs has not loaded (font: ${run.font})`);
+				}
+			}
+		}
+		for (const slide of runsBySlide) {
+			for (const source of slide.images) {
+				const svg = new DOMParser().parseFromString(await (await fetch(source)).text(), 'image/svg+xml');
+				const labels = [...svg.querySelectorAll('text')].map((text) => text.textContent).join('');
+				const unsafe = [...new Set(Array.from(labels))].filter((character) => !drawnByAnyMachine(character.codePointAt(0)));
+				if (unsafe.length > 0) {
+					problems.push(`${slide.label}: the image ${source.split('/').pop().slice(0, 60)} is drawn with the machine's fonts,`
+						+ ` which may lack "${unsafe.slice(0, 40).join('')}": embed the font in the SVG or keep its labels in Latin script`);
 				}
 			}
 		}
