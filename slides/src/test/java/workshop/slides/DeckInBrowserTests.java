@@ -200,7 +200,7 @@ class DeckInBrowserTests {
 		long slideCount = (Long) page.executeScript("return Reveal.getSlides().length");
 		assertThat(slideCount).as("slides in the %s deck", lang).isGreaterThan(1);
 		for (int index = 0; index < Math.min(slideCount, slideLimit); index++) {
-			String problem = (String) page.executeScript(SHOW_SLIDE_AND_FIND_PROBLEM, index, lang);
+			String problem = (String) page.executeAsyncScript(SHOW_SLIDE_AND_FIND_PROBLEM, index, lang);
 			if (problem != null) {
 				problems.add(lang + " slide " + (index + 1) + ": " + problem);
 			}
@@ -229,28 +229,34 @@ class DeckInBrowserTests {
 
 	/**
 	 * Shows slide {@code arguments[0]} (in the order of Reveal.getSlides()) of the
-	 * {@code arguments[1]} deck, remembers its text for the font check, and returns what
+	 * {@code arguments[1]} deck, remembers its text for the font check, and answers what
 	 * is wrong with it, or null: an empty slide, a broken image, content past the bottom
-	 * edge.
+	 * edge. It measures once the fonts the slide asked for have loaded, since they change
+	 * the height of its text.
 	 */
 	private static final String SHOW_SLIDE_AND_FIND_PROBLEM = """
-			const slide = Reveal.getSlides()[arguments[0]];
+			const [index, lang, answer] = arguments;
+			const slide = Reveal.getSlides()[index];
 			const indices = Reveal.getIndices(slide);
 			Reveal.slide(indices.h, indices.v);
-			if (Reveal.getCurrentSlide() !== slide) return 'could not be shown';
+			if (Reveal.getCurrentSlide() !== slide) return answer('could not be shown');
 			const title = (slide.querySelector('h1, h2, h3') || slide).textContent.trim().slice(0, 60);
-			collectSlideText(slide, arguments[1] + ' slide ' + (arguments[0] + 1) + ' "' + title + '"');
-			const visibleText = slide.innerText.trim();
-			if (visibleText.length === 0 && !slide.querySelector('img, svg, pre')) return 'is empty';
-			for (const image of slide.querySelectorAll('img')) {
-				if (!image.complete || image.naturalWidth === 0) return '"' + title + '" has a broken image ' + image.src;
-			}
-			const bottom = slide.getBoundingClientRect().top + Reveal.getConfig().height * Reveal.getScale();
-			for (const element of slide.querySelectorAll('p, li, pre, img, table, svg')) {
-				if (element.closest('aside.notes')) continue;
-				if (element.getBoundingClientRect().bottom > bottom + 2) return '"' + title + '" runs past the bottom edge';
-			}
-			return null;
+			collectSlideText(slide, lang + ' slide ' + (index + 1) + ' "' + title + '"');
+			// laying the slide out asks for the font files its text needs; ready waits for them
+			slide.getBoundingClientRect();
+			document.fonts.ready.then(() => {
+				const visibleText = slide.innerText.trim();
+				if (visibleText.length === 0 && !slide.querySelector('img, svg, pre')) return answer('is empty');
+				for (const image of slide.querySelectorAll('img')) {
+					if (!image.complete || image.naturalWidth === 0) return answer('"' + title + '" has a broken image ' + image.src);
+				}
+				const bottom = slide.getBoundingClientRect().top + Reveal.getConfig().height * Reveal.getScale();
+				for (const element of slide.querySelectorAll('p, li, pre, img, table, svg')) {
+					if (element.closest('aside.notes')) continue;
+					if (element.getBoundingClientRect().bottom > bottom + 2) return answer('"' + title + '" runs past the bottom edge');
+				}
+				return answer(null);
+			});
 			""";
 
 	/**
