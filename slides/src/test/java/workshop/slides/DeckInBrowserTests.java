@@ -1,6 +1,9 @@
 package workshop.slides;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,8 +34,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Opens every slide of both built decks in headless Chromium, as a presenter would, and
  * fails on a JavaScript error, a failed request, a resource from outside the deck, a
- * broken image, an empty slide or content past the bottom edge. Saves the title slide of
- * each deck as {@code target/title-<lang>.png} to look at.
+ * broken image, an empty slide, content past the bottom edge, or text that the deck's
+ * bundled fonts have no glyphs for (it would show as boxes, or in whatever font the
+ * machine has). Saves the title slide of each deck as {@code target/title-<lang>.png} to
+ * look at.
+ *
+ * <p>
+ * The font check is proved to fail by serving the Korean deck without its Korean font
+ * files, and without any bundled font declared.
  *
  * <p>
  * Uses the system Chromium and chromedriver (never downloads a browser). Without them the
@@ -48,10 +57,12 @@ class DeckInBrowserTests {
 	private static final Path SITE = Path.of("target", "slides");
 
 	/**
-	 * {@code -Dslides.png=all} also saves every slide under {@code target/slide-png/}, to
-	 * review a deck as the room will see it.
+	 * {@code -Dslides.png=all} also saves every slide as
+	 * {@code target/slide-png/<lang>/NN.png}, to review a deck as the room will see it.
 	 */
 	private static final boolean EVERY_SLIDE_AS_PNG = "all".equals(System.getProperty("slides.png"));
+
+	private static final String FONT_COVERAGE = resource("font-coverage.js");
 
 	/**
 	 * Selenium warns that it has no DevTools support for this Chromium version; the test
@@ -100,16 +111,77 @@ class DeckInBrowserTests {
 
 	@Test
 	void koreanDeckShowsEverySlideWithoutErrors() throws IOException {
-		checkDeck("ko");
+		assertThat(walk(server, "ko", Integer.MAX_VALUE, EVERY_SLIDE_AS_PNG, "").problems())
+			.as("problems in the ko deck")
+			.isEmpty();
 	}
 
 	@Test
 	void englishDeckShowsEverySlideWithoutErrors() throws IOException {
-		checkDeck("en");
+		assertThat(walk(server, "en", Integer.MAX_VALUE, EVERY_SLIDE_AS_PNG, "").problems())
+			.as("problems in the en deck")
+			.isEmpty();
 	}
 
-	private void checkDeck(String lang) throws IOException {
-		String origin = server.origin();
+	@Test
+	void reportsKoreanWithoutGlyphsWhenTheKoreanFontFilesAreMissing() throws IOException {
+		try (DeckServer withoutKoreanFont = DeckServer.start(SITE, "/fonts/noto-sans-kr/files/")) {
+			List<String> fontProblems = walk(withoutKoreanFont, "ko", 1, false, "").fontProblems();
+			assertThat(fontProblems).anySatisfy((problem) -> assertThat(problem).startsWith("ko slide 1 ")
+				.contains("no glyph in the deck's fonts for \"모놀리식에서MSA로\""));
+			assertThat(fontProblems)
+				.anySatisfy((problem) -> assertThat(problem).contains("\"noto sans kr\"").endsWith("failed to load"));
+		}
+	}
+
+	@Test
+	void reportsTextLeftToSystemFontsWhenTheDeckDeclaresNoFont() throws IOException {
+		try (DeckServer withoutFonts = DeckServer.start(SITE, "/fonts/")) {
+			List<String> fontProblems = walk(withoutFonts, "ko", 1, false, "").fontProblems();
+			assertThat(fontProblems).anySatisfy((problem) -> assertThat(problem).startsWith("ko slide 1 ")
+				.contains("no glyph in the deck's fonts for \"모놀리식에서MSA로\""));
+		}
+	}
+
+	@Test
+	void reportsCharactersThatNoBundledFontHas() throws IOException {
+		String checkMarkInTitle = "Reveal.getSlides()[0].querySelector('h1').append(' \u2713')";
+		List<String> fontProblems = walk(server, "ko", 1, false, checkMarkInTitle).fontProblems();
+		assertThat(fontProblems).singleElement()
+			.asString()
+			.startsWith("ko slide 1 ")
+			.contains("no glyph in the deck's fonts for \"\u2713\"");
+	}
+
+	@Test
+	void reportsKoreanLabelsInAnSvgImage() throws IOException {
+		String koreanDiagram = """
+				const image = document.createElement('img');
+				image.src = 'data:image/svg+xml,' + encodeURIComponent(
+					'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text y="30">주문 orders</text></svg>');
+				Reveal.getSlides()[0].append(image);
+				""";
+		List<String> fontProblems = walk(server, "ko", 1, false, koreanDiagram).fontProblems();
+		assertThat(fontProblems).singleElement()
+			.asString()
+			.startsWith("ko slide 1 ")
+			.contains("is drawn with the machine's fonts, which may lack \"주문\"");
+	}
+
+	/**
+	 * What a walk through a deck found: the fonts' problems, and all of them.
+	 */
+	private record DeckWalk(List<String> fontProblems, List<String> problems) {
+	}
+
+	/**
+	 * Opens the {@code lang} deck from {@code deckServer}, runs {@code change} on the
+	 * page (a test's way to break it), and shows its first {@code slideLimit} slides one
+	 * by one.
+	 */
+	private static DeckWalk walk(DeckServer deckServer, String lang, int slideLimit, boolean everySlideAsPng,
+			String change) throws IOException {
+		String origin = deckServer.origin();
 		browser.get(origin + "/" + lang + "/index.html");
 		JavascriptExecutor page = browser;
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -118,20 +190,30 @@ class DeckInBrowserTests {
 		wait.until((driver) -> Boolean.TRUE.equals(page
 			.executeScript("return window.Reveal !== undefined && Reveal.isReady() && Reveal.hasPlugin('notes')")));
 		page.executeScript("Reveal.configure({ transition: 'none', backgroundTransition: 'none' })");
-		saveScreenshot(Path.of("target", "title-" + lang + ".png"));
+		page.executeScript(FONT_COVERAGE);
+		page.executeScript(change);
+		if (slideLimit == Integer.MAX_VALUE) {
+			saveScreenshot(Path.of("target", "title-" + lang + ".png"));
+		}
 
 		List<String> problems = new ArrayList<>();
 		long slideCount = (Long) page.executeScript("return Reveal.getSlides().length");
 		assertThat(slideCount).as("slides in the %s deck", lang).isGreaterThan(1);
-		for (int index = 0; index < slideCount; index++) {
-			String problem = (String) page.executeScript(SHOW_SLIDE_AND_FIND_PROBLEM, index);
+		for (int index = 0; index < Math.min(slideCount, slideLimit); index++) {
+			String problem = (String) page.executeAsyncScript(SHOW_SLIDE_AND_FIND_PROBLEM, index, lang);
 			if (problem != null) {
 				problems.add(lang + " slide " + (index + 1) + ": " + problem);
 			}
-			if (EVERY_SLIDE_AS_PNG) {
-				saveScreenshot(Path.of("target", "slide-png", "%s-%02d.png".formatted(lang, index + 1)));
+			if (everySlideAsPng) {
+				saveScreenshot(Path.of("target", "slide-png", lang, "%02d.png".formatted(index + 1)));
 			}
 		}
+		page.executeScript("collectSlideText(document.querySelector('.reveal .slide-number'), arguments[0])",
+				lang + " slide number");
+		@SuppressWarnings("unchecked")
+		List<String> fontProblems = (List<String>) page
+			.executeAsyncScript("findTextWithoutGlyphs().then(arguments[0], (error) => arguments[0](['' + error]))");
+		problems.addAll(fontProblems);
 		problems.addAll(offlineProblems(page, origin));
 		browser.manage()
 			.logs()
@@ -141,32 +223,40 @@ class DeckInBrowserTests {
 			.filter((entry) -> entry.getLevel().intValue() >= Level.WARNING.intValue())
 			.map(LogEntry::getMessage)
 			.forEach((message) -> problems.add(lang + " console: " + message));
-		server.takeFailedRequests().forEach((request) -> problems.add(lang + " server: " + request));
-		assertThat(problems).as("problems in the %s deck (%d slides)", lang, slideCount).isEmpty();
+		deckServer.takeFailedRequests().forEach((request) -> problems.add(lang + " server: " + request));
+		return new DeckWalk(fontProblems, problems);
 	}
 
 	/**
-	 * Shows slide {@code arguments[0]} (in the order of Reveal.getSlides()) and returns
-	 * what is wrong with it, or null: an empty slide, a broken image, content past the
-	 * bottom edge.
+	 * Shows slide {@code arguments[0]} (in the order of Reveal.getSlides()) of the
+	 * {@code arguments[1]} deck, remembers its text for the font check, and answers what
+	 * is wrong with it, or null: an empty slide, a broken image, content past the bottom
+	 * edge. It measures once the fonts the slide asked for have loaded, since they change
+	 * the height of its text.
 	 */
 	private static final String SHOW_SLIDE_AND_FIND_PROBLEM = """
-			const slide = Reveal.getSlides()[arguments[0]];
+			const [index, lang, answer] = arguments;
+			const slide = Reveal.getSlides()[index];
 			const indices = Reveal.getIndices(slide);
 			Reveal.slide(indices.h, indices.v);
-			if (Reveal.getCurrentSlide() !== slide) return 'could not be shown';
+			if (Reveal.getCurrentSlide() !== slide) return answer('could not be shown');
 			const title = (slide.querySelector('h1, h2, h3') || slide).textContent.trim().slice(0, 60);
-			const visibleText = slide.innerText.trim();
-			if (visibleText.length === 0 && !slide.querySelector('img, svg, pre')) return 'is empty';
-			for (const image of slide.querySelectorAll('img')) {
-				if (!image.complete || image.naturalWidth === 0) return '"' + title + '" has a broken image ' + image.src;
-			}
-			const bottom = slide.getBoundingClientRect().top + Reveal.getConfig().height * Reveal.getScale();
-			for (const element of slide.querySelectorAll('p, li, pre, img, table, svg')) {
-				if (element.closest('aside.notes')) continue;
-				if (element.getBoundingClientRect().bottom > bottom + 2) return '"' + title + '" runs past the bottom edge';
-			}
-			return null;
+			collectSlideText(slide, lang + ' slide ' + (index + 1) + ' "' + title + '"');
+			// laying the slide out asks for the font files its text needs; ready waits for them
+			slide.getBoundingClientRect();
+			document.fonts.ready.then(() => {
+				const visibleText = slide.innerText.trim();
+				if (visibleText.length === 0 && !slide.querySelector('img, svg, pre')) return answer('is empty');
+				for (const image of slide.querySelectorAll('img')) {
+					if (!image.complete || image.naturalWidth === 0) return answer('"' + title + '" has a broken image ' + image.src);
+				}
+				const bottom = slide.getBoundingClientRect().top + Reveal.getConfig().height * Reveal.getScale();
+				for (const element of slide.querySelectorAll('p, li, pre, img, table, svg')) {
+					if (element.closest('aside.notes')) continue;
+					if (element.getBoundingClientRect().bottom > bottom + 2) return answer('"' + title + '" runs past the bottom edge');
+				}
+				return answer(null);
+			});
 			""";
 
 	/**
@@ -183,7 +273,11 @@ class DeckInBrowserTests {
 			.toList();
 	}
 
-	private void saveScreenshot(Path target) throws IOException {
+	/**
+	 * Saves what the window shows, once the fonts the page asked for have loaded.
+	 */
+	private static void saveScreenshot(Path target) throws IOException {
+		browser.executeAsyncScript("document.fonts.ready.then(() => arguments[0]())");
 		Files.createDirectories(target.getParent());
 		Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
 		Files.copy(screenshot, target, StandardCopyOption.REPLACE_EXISTING);
@@ -201,11 +295,21 @@ class DeckInBrowserTests {
 		logs.enable(LogType.BROWSER, Level.ALL);
 		options.setCapability("goog:loggingPrefs", logs);
 		ChromeDriver chromium = new ChromeDriver(service, options);
+		chromium.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
 		// the window size includes the browser's frame: grow it until the page itself is
 		// 1280x720
 		long innerHeight = (Long) chromium.executeScript("return window.innerHeight");
 		chromium.manage().window().setSize(new Dimension(1280, (int) (720 + 720 - innerHeight)));
 		return chromium;
+	}
+
+	private static String resource(String name) {
+		try (InputStream script = DeckInBrowserTests.class.getResourceAsStream(name)) {
+			return new String(script.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static void deleteRecursively(Path directory) throws IOException {

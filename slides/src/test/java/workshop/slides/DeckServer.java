@@ -16,7 +16,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * Serves the built decks ({@code target/slides}) over real HTTP on a free loopback port,
  * and remembers every request it could not answer, so a test can fail on a missing file
- * even when the browser hides the error.
+ * even when the browser hides the error. It can also leave out part of the deck, as if
+ * those files had not been built.
  */
 final class DeckServer implements AutoCloseable {
 
@@ -29,19 +30,24 @@ final class DeckServer implements AutoCloseable {
 
 	private final HttpServer server;
 
+	private final List<String> missingPaths;
+
 	private final List<String> failedRequests = new CopyOnWriteArrayList<>();
 
-	private DeckServer(Path root) throws IOException {
+	private DeckServer(Path root, List<String> missingPaths) throws IOException {
 		this.root = root.toAbsolutePath().normalize();
+		this.missingPaths = missingPaths;
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.server.createContext("/", this::serve);
 	}
 
 	/**
-	 * Starts serving {@code root}; the caller must {@link #close()} the server.
+	 * Starts serving {@code root}, answering 404 for every path that starts with one of
+	 * {@code missingPaths} (for example {@code "/fonts/"}); the caller must
+	 * {@link #close()} the server.
 	 */
-	static DeckServer start(Path root) throws IOException {
-		DeckServer deckServer = new DeckServer(root);
+	static DeckServer start(Path root, String... missingPaths) throws IOException {
+		DeckServer deckServer = new DeckServer(root, List.of(missingPaths));
 		deckServer.server.start();
 		return deckServer;
 	}
@@ -65,7 +71,8 @@ final class DeckServer implements AutoCloseable {
 	private void serve(HttpExchange exchange) throws IOException {
 		String path = exchange.getRequestURI().getPath();
 		Path file = this.root.resolve(path.substring(1)).normalize();
-		if (!file.startsWith(this.root) || !Files.isRegularFile(file)) {
+		boolean leftOut = this.missingPaths.stream().anyMatch(path::startsWith);
+		if (leftOut || !file.startsWith(this.root) || !Files.isRegularFile(file)) {
 			this.failedRequests.add("404 " + path);
 			exchange.sendResponseHeaders(404, -1);
 			exchange.close();
