@@ -32,9 +32,9 @@ class WorkshopCommandTests {
 		Cli result = Cli.run(this.nowhere, "frobnicate");
 
 		assertThat(result.exitCode()).isEqualTo(2);
-		assertThat(result.err())
-			.isEqualTo("error: Unknown command 'frobnicate' (commands: doctor, run, diff, bench, exercise, slides). "
-					+ "Try './workshop --help'." + System.lineSeparator());
+		assertThat(result.err()).isEqualTo(
+				"error: Unknown command 'frobnicate' (commands: doctor, run, status, stop, kill, start, restart, clean, diff, bench, exercise, slides). "
+						+ "Try './workshop --help'." + System.lineSeparator());
 	}
 
 	@Test

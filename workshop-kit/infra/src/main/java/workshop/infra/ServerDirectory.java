@@ -13,6 +13,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -34,6 +36,13 @@ final class ServerDirectory implements AutoCloseable {
 	private static final Logger logger = LoggerFactory.getLogger(ServerDirectory.class);
 
 	private static final String LOCK_SUFFIX = ".lock";
+
+	/**
+	 * The lock files this JVM holds. They must never be opened a second time here: on
+	 * Linux, closing any channel of a file releases every lock the process holds on it,
+	 * so checking our own lock would give it up.
+	 */
+	private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
 	private final Path path;
 
@@ -60,6 +69,7 @@ final class ServerDirectory implements AutoCloseable {
 			Path lockFile = Files.createTempFile(root, kind + "-", LOCK_SUFFIX);
 			FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
 			lockChannel.lock();
+			HELD.add(lockFile);
 			Path path = Files.createDirectory(directoryOf(lockFile));
 			return new ServerDirectory(path, lockFile, lockChannel);
 		}
@@ -81,6 +91,7 @@ final class ServerDirectory implements AutoCloseable {
 		finally {
 			try {
 				this.lockChannel.close();
+				HELD.remove(this.lockFile);
 				Files.deleteIfExists(this.lockFile);
 			}
 			catch (IOException ex) {
@@ -101,6 +112,9 @@ final class ServerDirectory implements AutoCloseable {
 				.collect(Collectors.toList());
 		}
 		for (Path lockFile : lockFiles) {
+			if (HELD.contains(lockFile)) {
+				continue;
+			}
 			try {
 				if (removeIfAbandoned(lockFile)) {
 					// Deleted only once closed: Windows refuses to delete an open file.

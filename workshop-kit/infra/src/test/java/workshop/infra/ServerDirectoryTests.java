@@ -41,6 +41,26 @@ class ServerDirectoryTests {
 		}
 	}
 
+	@Test
+	void keepsHoldingItsLockWhileItCreatesAnotherDirectory() throws Exception {
+		try (ServerDirectory first = ServerDirectory.create("test")) {
+			try (ServerDirectory second = ServerDirectory.create("test")) {
+				assertThat(heldByAnotherProcess(lockFileOf(first.path()))).as("the first lock").isTrue();
+				assertThat(heldByAnotherProcess(lockFileOf(second.path()))).as("the second lock").isTrue();
+			}
+			assertThat(first.path()).isDirectory();
+		}
+	}
+
+	/** Asks another JVM to take the lock: only it sees what this JVM holds. */
+	private static boolean heldByAnotherProcess(Path lockFile) throws Exception {
+		Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), LockProbe.class.getName(), lockFile.toString())
+			.inheritIO()
+			.start();
+		return probe.waitFor() == 1;
+	}
+
 	private static Path lockFileOf(Path directory) {
 		return directory.resolveSibling(directory.getFileName() + ".lock");
 	}

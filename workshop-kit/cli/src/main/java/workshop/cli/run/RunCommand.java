@@ -19,6 +19,7 @@ import workshop.cli.WorkshopException;
 import workshop.cli.Workspace;
 import workshop.cli.control.ControlServer;
 import workshop.cli.control.RunningStep;
+import workshop.cli.control.SessionFile;
 import workshop.cli.manifest.App;
 import workshop.cli.manifest.Step;
 import workshop.cli.run.StepSession.Ending;
@@ -81,6 +82,10 @@ public final class RunCommand implements Callable<Integer> {
 		Workspace workspace = this.parent.workspace();
 		Step step = workspace.manifest().step(this.stepId);
 		InfraMode mode = InfraModes.fromOption(this.infra);
+		SessionFile.read(workspace.workDir()).filter(SessionFile::isAlive).ifPresent((running) -> {
+			throw new WorkshopException(running.step() + " is already running in this folder (pid " + running.pid()
+					+ "). Stop it first (Ctrl-C in its terminal, or ./workshop stop), then run " + step.id() + ".");
+		});
 		PrintWriter out = this.spec.commandLine().getOut();
 		Terminal terminal = Terminal.detect();
 		int width = step.apps().stream().mapToInt((app) -> app.name().length()).max().orElse(0);
@@ -101,7 +106,7 @@ public final class RunCommand implements Callable<Integer> {
 		}
 		catch (RuntimeException ex) {
 			forget(stopOnExit);
-			throw explainKeptData(ex, session);
+			throw explainKeptData(ex, step, options.dataFolder() != null);
 		}
 		printUrls(out, terminal, step, session, workspace);
 
@@ -162,17 +167,18 @@ public final class RunCommand implements Callable<Integer> {
 	 * Adds the fix to a start that failed because the kept data was made by other
 	 * migrations (the code changed under it: an exercise, a pull, another branch).
 	 * @param failure why the start failed
-	 * @param session the session that failed
+	 * @param started the step that failed to start
+	 * @param keptData whether it ran on kept data
 	 * @return the failure to report
 	 */
-	static RuntimeException explainKeptData(RuntimeException failure, StepSession session) {
+	static RuntimeException explainKeptData(RuntimeException failure, Step started, boolean keptData) {
 		String message = String.valueOf(failure.getMessage());
 		boolean migrations = message.contains("Validate failed") || message.contains("checksum mismatch")
 				|| message.contains("FlywayValidateException") || message.contains("applied migration");
-		if (!migrations || session.keptData().isEmpty()) {
+		if (!migrations || !keptData) {
 			return failure;
 		}
-		String step = session.step().id();
+		String step = started.id();
 		return new WorkshopException(message + " The data kept for " + step + " was made by other migrations than"
 				+ " this code has: start clean with ./workshop run " + step + " --fresh (or ./workshop clean " + step
 				+ ").", failure);

@@ -199,6 +199,19 @@ class ControlCommandTests {
 	}
 
 	@Test
+	void refusesToRunASecondStepInTheSameFolder() throws Exception {
+		CliProcess first = run("pair");
+
+		Cli second = Cli.run(workspace.root(), "run", "stateful");
+
+		assertThat(second.exitCode()).isEqualTo(1);
+		assertThat(second.err().strip())
+			.isEqualTo("error: pair is already running in this folder (pid " + first.process().pid()
+					+ "). Stop it first (Ctrl-C in its terminal, or ./workshop stop), then run" + " stateful.");
+		assertThat(first.process().isAlive()).isTrue();
+	}
+
+	@Test
 	void refusesChangesWithoutTheTokenAndRequestsAddressedToAnotherHost() throws Exception {
 		run("pair");
 		SessionFile file = SessionFile.read(workspace.root().resolve(".workshop")).orElseThrow();

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import workshop.cli.Cli;
 import workshop.cli.CliProcess;
 import workshop.cli.FixtureWorkspace;
+import workshop.cli.WorkshopException;
+import workshop.cli.manifest.InfraNeeds;
+import workshop.cli.manifest.Step;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -123,6 +127,22 @@ class RunCommandTests {
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.err().strip())
 			.isEqualTo("error: --infra cloud is not a mode: use embedded (the default), docker or external.");
+	}
+
+	@Test
+	void tellsHowToStartCleanWhenKeptDataWasMadeByOtherMigrations() {
+		Step step = new Step("step-9", "step-9", "A step", InfraNeeds.NONE, "http://localhost:8080/", List.of(),
+				Map.of());
+		WorkshopException flyway = new WorkshopException(
+				"monolith failed to start (exit code 1): Validate failed:" + " Migrations have failed validation");
+
+		RuntimeException explained = RunCommand.explainKeptData(flyway, step, true);
+
+		assertThat(explained.getMessage()).endsWith("The data kept for step-9 was made by other migrations than this"
+				+ " code has: start clean with ./workshop run step-9 --fresh (or ./workshop clean step-9).");
+		assertThat(RunCommand.explainKeptData(flyway, step, false)).isSameAs(flyway);
+		WorkshopException other = new WorkshopException("monolith failed to start (exit code 1): port in use");
+		assertThat(RunCommand.explainKeptData(other, step, true)).isSameAs(other);
 	}
 
 	private int status(int port, String path) throws IOException, InterruptedException {
