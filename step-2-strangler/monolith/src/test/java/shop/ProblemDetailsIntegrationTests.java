@@ -11,6 +11,8 @@ import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.boot.test.web.server.LocalServerPort;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -20,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProblemDetailsIntegrationTests extends ShopIntegrationTest {
 
 	private static final String PROBLEMS = "https://workshop.example/problems/";
+
+	@LocalServerPort
+	int port;
 
 	@Test
 	void namesEveryInvalidFieldByItsJsonPath() {
@@ -134,7 +139,72 @@ class ProblemDetailsIntegrationTests extends ShopIntegrationTest {
 		assertThat(answer.status()).as(answer.body()).isEqualTo(201);
 	}
 
-	private static void assertProblem(ShopClient.Answer answer, int status, String type) {
+	@Test
+	void answersProblemsForPathsTomcatRefusesBeforeAnyFilter() {
+		JsonNode encodedSlash = assertProblem(RawHttp.get(this.port, "/api/inventory/a%2Fb"), 400, "malformed-request");
+		assertThat(encodedSlash.path("instance").asString()).isEqualTo("/api/inventory/a%2Fb");
+		JsonNode badEscape = assertProblem(RawHttp.get(this.port, "/api/inventory/a%zz"), 400, "malformed-request");
+		assertThat(badEscape.path("instance").asString()).isEqualTo("/api/inventory/a%25zz");
+		RawHttp.Answer nul = RawHttp.get(this.port, "/api/inventory/a\u0000b");
+		assertThat(assertProblem(nul, 400, "malformed-request").has("instance")).isFalse();
+		assertThat(nul.body()).doesNotContain("\u0000");
+	}
+
+	@Test
+	void answersProblemsForPathsTheFirewallRefuses() {
+		for (String path : List.of("/api/inventory/a%3Bb", "/api/products//x", "/api/inventory/../products")) {
+			JsonNode problem = assertProblem(RawHttp.get(this.port, path), 400, "malformed-request");
+			assertThat(problem.path("instance").asString()).isEqualTo(path);
+		}
+	}
+
+	@Test
+	void treatsAHeaderValueTheFirewallRefusesAsMalformed() {
+		RawHttp.Answer answer = RawHttp.send(this.port, "POST", "/api/orders",
+				ShopClient.orderBody("ada@example.com", "MUG-CLASSIC", 1), "Idempotency-Key: key-\u0099");
+
+		assertProblem(answer, 400, "malformed-request");
+	}
+
+	@Test
+	void answersARequestOverTomcatsBufferWithThePartThatDidNotFit() {
+		RawHttp.Answer longLine = RawHttp.get(this.port, "/api/inventory/" + "A".repeat(9_000));
+		assertThat(assertProblem(longLine, 414, "uri-too-long").has("instance")).isFalse();
+
+		RawHttp.Answer bigHeader = RawHttp.get(this.port, "/api/products", "X-Note: " + "n".repeat(10_000));
+		JsonNode headers = assertProblem(bigHeader, 431, "request-header-fields-too-large");
+		assertThat(headers.path("instance").asString()).isEqualTo("/api/products");
+	}
+
+	@Test
+	void answersTraceWithMethodNotAllowed() {
+		RawHttp.Answer trace = RawHttp.send(this.port, "TRACE", "/api/products", null);
+
+		assertProblem(trace, 405, "method-not-allowed");
+		assertThat(trace.header("Allow")).contains("GET");
+	}
+
+	@Test
+	void cutsALongPathInTheInstance() {
+		JsonNode problem = assertProblem(this.shop.get("/api/no-such-endpoint/" + "a".repeat(1_000)), 404, "not-found");
+
+		assertThat(problem.path("instance").asString()).hasSize(256 + 3).endsWith("aaa...");
+		assertThat(problem.path("detail").asString()).hasSizeLessThan(300);
+	}
+
+	private static JsonNode assertProblem(RawHttp.Answer answer, int status, String type) {
+		assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+		assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(answer.header("X-Served-By")).isEqualTo("monolith");
+		JsonNode problem = answer.json();
+		assertThat(problem.path("type").asString()).isEqualTo(PROBLEMS + type);
+		assertThat(problem.path("status").asInt()).isEqualTo(status);
+		assertThat(problem.path("title").asString()).isNotBlank();
+		assertThat(problem.path("detail").asString()).isNotBlank();
+		return problem;
+	}
+
+	private static JsonNode assertProblem(ShopClient.Answer answer, int status, String type) {
 		assertThat(answer.status()).as(answer.body()).isEqualTo(status);
 		assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(answer.header("X-Served-By")).isEqualTo("monolith");
@@ -144,6 +214,7 @@ class ProblemDetailsIntegrationTests extends ShopIntegrationTest {
 		assertThat(problem.path("title").asString()).isNotBlank();
 		assertThat(problem.path("detail").asString()).isNotBlank();
 		assertThat(problem.path("instance").asString()).startsWith("/");
+		return problem;
 	}
 
 	private static List<String> fields(JsonNode problem) {

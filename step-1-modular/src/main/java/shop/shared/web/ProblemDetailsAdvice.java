@@ -17,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -34,7 +35,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * {@code instance} and, for validation, the offending fields by JSON path. Errors Spring
  * MVC detects itself (malformed JSON, 404, 405, 415, ...) come through
  * {@link #handleExceptionInternal}. Each module answers its own exceptions in its own
- * advice with {@link #problem}, ahead of this one; filters hand their errors here too.
+ * advice with {@link #problem}, ahead of this one; filters and the security firewall hand
+ * their errors here too. What never reaches Spring MVC, Tomcat answers with
+ * {@link TomcatProblems}.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -55,6 +58,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> unauthorized(AuthenticationException ex, HttpServletRequest request) {
 		return problem(ProblemType.UNAUTHORIZED,
 				"This endpoint needs an administrator's credentials, sent with HTTP Basic authentication.", request);
+	}
+
+	/**
+	 * Answers what Spring Security's firewall refuses, in the path or in a header value,
+	 * with a 400: the firewall's own message may echo the offending value.
+	 */
+	@ExceptionHandler
+	ResponseEntity<Object> requestRejected(RequestRejectedException ex, HttpServletRequest request) {
+		return problem(ProblemType.MALFORMED_REQUEST, "The request holds something this shop refuses: an encoded"
+				+ " slash, backslash, period or percent sign, a semicolon, or an empty, '.' or '..' segment in the path;"
+				+ " a control character in a header; or an unknown method.", request);
 	}
 
 	@ExceptionHandler
@@ -101,8 +115,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, WebRequest request) {
 		HttpServletRequest servletRequest = servletRequest(request);
 		return problem(ProblemType.NOT_FOUND,
-				"No endpoint " + servletRequest.getMethod() + " " + servletRequest.getRequestURI() + ".",
-				servletRequest);
+				"No endpoint " + servletRequest.getMethod() + " " + instanceOf(servletRequest) + ".", servletRequest);
 	}
 
 	/**
@@ -189,12 +202,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	private static URI instanceOf(HttpServletRequest request) {
-		try {
-			return URI.create(request.getRequestURI());
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+		return ProblemInstance.of(request.getRequestURI());
 	}
 
 	private static HttpServletRequest servletRequest(WebRequest request) {

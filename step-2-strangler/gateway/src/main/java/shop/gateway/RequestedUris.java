@@ -39,14 +39,16 @@ public class RequestedUris implements WebFilter {
 	}
 
 	/**
-	 * The same path and query on another backend.
+	 * The same path and query on another backend, exactly as the client wrote them: a
+	 * {@code //} stays (resolving the path against the backend would read {@code //api}
+	 * as a host named {@code api}), and so does every escape.
 	 * @param backend the backend's base URL, such as {@code http://localhost:8081}
 	 * @param requested the URI the client asked for
 	 * @return the backend's URI for the same request
 	 */
 	public static URI sameRequestOn(URI backend, URI requested) {
 		String query = (requested.getRawQuery() != null) ? "?" + requested.getRawQuery() : "";
-		return backend.resolve(requested.getRawPath() + query);
+		return URI.create(backend.getScheme() + "://" + backend.getRawAuthority() + requested.getRawPath() + query);
 	}
 
 }

@@ -24,7 +24,8 @@ import com.sun.net.httpserver.HttpServer;
  * <p>
  * {@code GET /api/products/{id}} answers the same product from both apps, with the fields
  * in a different order per app (equal JSON); any other path answers {@code {"app": name,
- * "method": …, "path": …}}, so a test sees who served what.
+ * "method": …, "path": …}} with the path as the request line had it, so a test sees who
+ * served what.
  */
 final class FakeBackend {
 
@@ -112,7 +113,10 @@ final class FakeBackend {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		String path = exchange.getRequestURI().getPath();
+		// The request target as sent: URI.getPath() would read the "//api" of "//api/x"
+		// as a host.
+		String target = exchange.getRequestURI().toString();
+		String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
 		String body = path.startsWith("/api/products/") ? product(path.substring("/api/products/".length()))
 				: "{\"app\":\"" + this.name + "\",\"method\":\"" + exchange.getRequestMethod() + "\",\"path\":\"" + path
 						+ "\"}";

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,6 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Base of the gateway's integration tests: one gateway on a random port, in front of two
@@ -34,6 +37,8 @@ abstract class GatewayIntegrationTest {
 
 	static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+	private static volatile boolean warm;
+
 	@LocalServerPort
 	int port;
 
@@ -47,6 +52,21 @@ abstract class GatewayIntegrationTest {
 	static void backends(DynamicPropertyRegistry registry) {
 		registry.add("shop.gateway.monolith-url", () -> MONOLITH.url().toString());
 		registry.add("shop.gateway.catalog-url", () -> CATALOG_SERVICE.url().toString());
+	}
+
+	/**
+	 * The gateway's HTTP client starts on its first call, which on a busy machine can
+	 * take longer than the 1 s the tests give a backend: that call would get a 503. The
+	 * first test of the JVM waits until a call gets through.
+	 */
+	@BeforeEach
+	void warmUp() {
+		if (!warm) {
+			await("a first call through the gateway").atMost(Duration.ofSeconds(60))
+				.until(() -> servedBy(get("/warm-up")).equals("monolith"));
+			this.breakers.getCircuitBreakerRegistry().getAllCircuitBreakers().forEach((breaker) -> breaker.reset());
+			warm = true;
+		}
 	}
 
 	@AfterEach

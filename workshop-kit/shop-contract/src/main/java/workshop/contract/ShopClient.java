@@ -64,6 +64,18 @@ public final class ShopClient {
 	}
 
 	/**
+	 * Starts a request written byte for byte on a socket, for a request target or header
+	 * that the JDK client would refuse or rewrite.
+	 * @param method the HTTP method
+	 * @param target the request target exactly as it goes out, such as
+	 * {@code /api/inventory/a%zz}
+	 * @return the call to complete and send
+	 */
+	public RawCall raw(String method, String target) {
+		return new RawCall(this.baseUrl, method, target);
+	}
+
+	/**
 	 * Sends a {@code GET}.
 	 * @param path the path, starting with {@code /}
 	 * @return the answer

@@ -31,7 +31,7 @@ import java.net.URI;
  */
 public abstract class ShopContract implements ProductCatalogContract, ProductAdministrationContract, InventoryContract,
 		OrderPlacementContract, OrderCancellationContract, IdempotencyContract, LastUnitContract, OrderInputContract,
-		HttpBasicsContract, StorefrontContract {
+		HttpBasicsContract, MalformedRequestContract, StorefrontContract {
 
 	/**
 	 * The front door of the step under test.

@@ -63,7 +63,9 @@ public record ShopResponse(String method, String path, int status, HttpHeaders h
 
 	@Override
 	public String toString() {
-		return this.method + " " + this.path + " -> " + this.status + " " + this.headers.map() + " " + this.body;
+		String shownPath = (this.path.length() <= 200) ? this.path
+				: this.path.substring(0, 200) + "... (" + this.path.length() + " characters)";
+		return this.method + " " + shownPath + " -> " + this.status + " " + this.headers.map() + " " + this.body;
 	}
 
 }

@@ -12,6 +12,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -56,6 +57,17 @@ public class SecurityConfiguration {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
 			exceptionResolver.resolveException(request, response, null, authenticationException);
 		};
+	}
+
+	/**
+	 * Answers a request that the firewall refuses (an encoded slash or semicolon, a
+	 * {@code //} or {@code ..} in the path, an unknown method) with a 400 problem detail,
+	 * rendered by the same exception handler as every other error.
+	 */
+	@Bean
+	RequestRejectedHandler problemRequestRejectedHandler(
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) {
+		return (request, response, rejection) -> exceptionResolver.resolveException(request, response, null, rejection);
 	}
 
 	/**

@@ -33,11 +33,16 @@ public enum ProblemType {
 
 	PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large"),
 
+	URI_TOO_LONG(HttpStatus.URI_TOO_LONG, "uri-too-long", "URI too long"),
+
 	UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
 
 	UNKNOWN_SKU(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-sku", "Unknown SKU"),
 
 	IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused"),
+
+	REQUEST_HEADER_FIELDS_TOO_LARGE(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "request-header-fields-too-large",
+			"Request header fields too large"),
 
 	SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable"),
 
@@ -70,8 +75,8 @@ public enum ProblemType {
 	}
 
 	/**
-	 * The type for an error that Spring MVC detects itself, by its status.
-	 * @param status the status Spring chose
+	 * The type for an error that Spring MVC or Tomcat detects itself, by its status.
+	 * @param status the status Spring or Tomcat chose
 	 * @return the problem type, {@link #INTERNAL_ERROR} for statuses the contract does
 	 * not name
 	 */
@@ -83,7 +88,9 @@ public enum ProblemType {
 			case 405 -> METHOD_NOT_ALLOWED;
 			case 406 -> NOT_ACCEPTABLE;
 			case 413 -> PAYLOAD_TOO_LARGE;
+			case 414 -> URI_TOO_LONG;
 			case 415 -> UNSUPPORTED_MEDIA_TYPE;
+			case 431 -> REQUEST_HEADER_FIELDS_TOO_LARGE;
 			default -> INTERNAL_ERROR;
 		};
 	}
