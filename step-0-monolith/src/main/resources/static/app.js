@@ -21,7 +21,6 @@ const APP_COLORS = {
 const REASONS = {
 	OUT_OF_STOCK: 'Not enough units in stock.',
 	PAYMENT_DECLINED: 'The payment provider declined the total.',
-	CATALOG_UNAVAILABLE: 'The catalog could not be reached.',
 	CANCELLED_BY_CUSTOMER: 'Cancelled by the customer.',
 };
 

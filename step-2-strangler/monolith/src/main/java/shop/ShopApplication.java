@@ -6,11 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.modulith.Modulithic;
 
 /**
- * The shop's monolith in step 2: inventory, orders and payments are still modules of one
- * process, each with its own package, its own schema and a published API. The catalog has
- * left for the catalog service; the catalog module that stays is its HTTP client and,
- * while the cutover runs, the product API in front of that client. Step 2 of the
- * migration.
+ * The shop's monolith: inventory, orders and payments are modules of one process, each
+ * with its own package, its own schema and a published API. The catalog lives in the
+ * catalog service; the catalog module here is its HTTP client and, while the cutover
+ * runs, the product API in front of that client.
  */
 @SpringBootApplication
 @Modulithic(sharedModules = "shared")

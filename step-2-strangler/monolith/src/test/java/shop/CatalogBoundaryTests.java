@@ -15,11 +15,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * What step 2 promises about the catalog: it left the monolith with its table. What stays
- * in {@code shop.catalog} is step 1's API for the other modules, the client of the
- * catalog service, and step 1's product API as a facade over that client, for the clients
- * the gateway still sends here; nothing maps a catalog table, and no code of the catalog
- * service is on the monolith's class path.
+ * What the monolith promises about the catalog: it lives in the catalog service, with its
+ * table. What stays in {@code shop.catalog} is its API for the other modules, the client
+ * of the catalog service, and the product API as a facade over that client, for the
+ * clients the gateway still sends here; nothing maps a catalog table, and no code of the
+ * catalog service is on the monolith's class path.
  */
 class CatalogBoundaryTests {
 

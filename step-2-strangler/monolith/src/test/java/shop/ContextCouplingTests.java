@@ -18,11 +18,10 @@ import static com.tngtech.archunit.library.freeze.FreezingArchRule.freeze;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The coupling between the shop's business contexts, frozen as in step 0, with an empty
- * store now: the debt is paid. Step 0 froze 11 cross-context dependencies in
- * {@code src/test/resources/archunit_store}; step 1 has none. Contexts are packages now
- * ({@code shop.catalog}, ...), and a context may use another one's published API, its
- * top-level package, but nothing below it. A new violation fails this test.
+ * The coupling between the shop's business contexts, checked by a frozen rule whose store
+ * ({@code src/test/resources/archunit_store}) is empty: no debt is left. Contexts are
+ * packages ({@code shop.catalog}, ...), and a context may use another one's published
+ * API, its top-level package, but nothing below it. A new violation fails this test.
  */
 class ContextCouplingTests {
 
@@ -37,7 +36,7 @@ class ContextCouplingTests {
 			.getFailureReport()
 			.getDetails()
 			.size();
-		assertThat(debt).as("the debt of step 0 (11) is paid").isZero();
+		assertThat(debt).as("cross-context dependencies on internals").isZero();
 
 		freeze(no_context_depends_on_another_contexts_internals).check(ShopClasses.ALL);
 	}

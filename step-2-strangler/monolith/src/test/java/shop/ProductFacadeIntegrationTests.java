@@ -12,9 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The product API of step 1, kept in the monolith as a facade over the catalog service
- * while clients move to the service: every call is passed on, and the service's answer,
- * success or problem, comes back so that a client cannot tell the difference but by
+ * The product API, kept in the monolith as a facade over the catalog service while
+ * clients move to the service: every call is passed on, and the service's answer, success
+ * or problem, comes back so that a client cannot tell the difference but by
  * {@code X-Served-By}. Admin writes need the shop's administrator here first, and go on
  * with the catalog service's administrator; a write is sent once, never again; a service
  * that cannot answer is a 503.

@@ -11,11 +11,6 @@ public enum OrderReason {
 	/** The payment provider declined the total. */
 	PAYMENT_DECLINED,
 
-	/**
-	 * The catalog could not be reached (from step 2 on, when the catalog is a service).
-	 */
-	CATALOG_UNAVAILABLE,
-
 	/** The customer cancelled a confirmed order. */
 	CANCELLED_BY_CUSTOMER
 

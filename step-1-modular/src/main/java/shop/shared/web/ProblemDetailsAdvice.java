@@ -11,6 +11,7 @@ import tools.jackson.core.JacksonException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -18,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -69,6 +71,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return problem(ProblemType.MALFORMED_REQUEST, "The request holds something this shop refuses: an encoded"
 				+ " slash, backslash, period or percent sign, a semicolon, or an empty, '.' or '..' segment in the path;"
 				+ " a control character in a header; or an unknown method.", request);
+	}
+
+	/**
+	 * Answers a request that needed the database while it could not be reached with a
+	 * 503: the shop is down for a moment, not broken, and nothing was changed. One line
+	 * in the log, no stack trace: the cause is outside the code.
+	 */
+	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class })
+	ResponseEntity<Object> databaseUnavailable(Exception ex, HttpServletRequest request) {
+		log.warn("The database cannot be reached, " + request.getMethod() + " " + request.getRequestURI()
+				+ " answered 503: " + ex.getMessage());
+		return problem(ProblemType.SERVICE_UNAVAILABLE,
+				"The shop's database cannot be reached. Nothing was changed; try again in a moment.", request);
 	}
 
 	@ExceptionHandler

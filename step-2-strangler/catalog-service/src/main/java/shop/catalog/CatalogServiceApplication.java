@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The catalog as a service of its own: step 1's catalog module with its web API and its
+ * The catalog as a service of its own: the catalog module with its web API and its
  * {@code catalog} schema, in a process of its own. It scans {@code shop}, so the copied
  * {@code shop.shared} code (problem details, security, filters) is part of it.
  */

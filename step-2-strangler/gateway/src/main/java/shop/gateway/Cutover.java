@@ -21,7 +21,7 @@ import org.springframework.web.server.ServerWebExchange;
 @Component
 public class Cutover {
 
-	/** The one route strangled in step 2: the product endpoints. */
+	/** The one route being strangled: the product endpoints. */
 	public static final String CATALOG = "catalog";
 
 	/**

@@ -5,9 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The front door of step 2: a gateway that sends the catalog to the new catalog service
- * or to the monolith, by a cutover policy that can change while it runs, and everything
- * else to the monolith.
+ * The shop's front door: a gateway that sends the catalog to the new catalog service or
+ * to the monolith, by a cutover policy that can change while it runs, and everything else
+ * to the monolith.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The routes of step 2, tried in order:
+ * The gateway's routes, tried in order:
  * <ol>
  * <li>product endpoints that the cutover policy gives to the catalog service;</li>
  * <li>the other product endpoints, to the monolith;</li>

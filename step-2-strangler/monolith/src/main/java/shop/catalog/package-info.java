@@ -1,8 +1,8 @@
 /**
- * The catalog as the monolith sees it since step 2: the products and their table left
- * with the catalog service. What stays is step 1's API for the other modules
- * ({@link shop.catalog.Catalog}), answered over HTTP, and, for the migration, step 1's
- * product API as a facade over the service, for the clients the gateway still sends here.
+ * The catalog as the monolith sees it: the products and their table belong to the catalog
+ * service. What the module keeps is its API for the other modules
+ * ({@link shop.catalog.Catalog}), answered over HTTP, and, for the migration, the product
+ * API as a facade over the service, for the clients the gateway still sends here.
  */
 @ApplicationModule(displayName = "Catalog", allowedDependencies = "shared")
 package shop.catalog;

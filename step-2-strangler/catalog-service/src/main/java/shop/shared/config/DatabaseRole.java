@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -41,10 +42,12 @@ public class DatabaseRole {
 	/**
 	 * The service's own connections: same database, the role {@code catalog_service}. Not
 	 * named {@code dataSource}, so that Spring Boot does not replace its login with the
-	 * administrator's from the connection details.
+	 * administrator's from the connection details. The pool's settings come from
+	 * {@code spring.datasource.hikari.*}, as for a pool Spring Boot makes.
 	 */
 	@Bean
 	@Primary
+	@ConfigurationProperties("spring.datasource.hikari")
 	HikariDataSource catalogServiceDataSource(DataSourceProperties properties,
 			ObjectProvider<JdbcConnectionDetails> details, ShopProperties shop) {
 		JdbcConnectionDetails given = details.getIfAvailable(() -> fromProperties(properties));

@@ -6,8 +6,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 
 /**
- * The problem types of the shop API contract. Their URIs are stable: clients may switch
- * on them, and every later step answers with the same ones.
+ * The problem types of the shop API contract that the catalog service answers with. Their
+ * URIs are stable: clients may switch on them, and every later step answers with the same
+ * ones.
  */
 public enum ProblemType {
 
@@ -19,10 +20,6 @@ public enum ProblemType {
 
 	PRODUCT_NOT_FOUND(HttpStatus.NOT_FOUND, "product-not-found", "Product not found"),
 
-	STOCK_NOT_FOUND(HttpStatus.NOT_FOUND, "stock-not-found", "Stock not found"),
-
-	ORDER_NOT_FOUND(HttpStatus.NOT_FOUND, "order-not-found", "Order not found"),
-
 	NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
 
 	METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
@@ -31,22 +28,16 @@ public enum ProblemType {
 
 	DUPLICATE_SKU(HttpStatus.CONFLICT, "duplicate-sku", "Duplicate SKU"),
 
-	ORDER_NOT_CANCELLABLE(HttpStatus.CONFLICT, "order-not-cancellable", "Order not cancellable"),
-
-	STOCK_BELOW_RESERVED(HttpStatus.CONFLICT, "stock-below-reserved", "Stock below reserved"),
-
 	PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large"),
 
 	URI_TOO_LONG(HttpStatus.URI_TOO_LONG, "uri-too-long", "URI too long"),
 
 	UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
 
-	UNKNOWN_SKU(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-sku", "Unknown SKU"),
-
-	IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused"),
-
 	REQUEST_HEADER_FIELDS_TOO_LARGE(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "request-header-fields-too-large",
 			"Request header fields too large"),
+
+	SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable"),
 
 	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error");
 

@@ -5,9 +5,9 @@ import java.util.UUID;
 import shop.shared.Money;
 
 /**
- * A product as the catalog service answered it. Not an entity any more: since step 2 the
- * monolith keeps no product data, it holds a copy of one answer for as long as a request
- * takes. The getters are step 1's, so the web classes that show a product did not change.
+ * A product as the catalog service answered it. Not an entity: the monolith keeps no
+ * product data, it holds a copy of one answer for as long as a request takes. Its getters
+ * are those the web classes that show a product read.
  */
 public class Product {
 

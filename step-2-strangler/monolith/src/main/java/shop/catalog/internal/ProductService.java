@@ -13,10 +13,9 @@ import shop.catalog.CatalogUnavailableException;
  * <p>
  * A facade for the migration (branch by abstraction). The products left the monolith with
  * the catalog service, but clients the gateway still sends here (cutover weight below
- * 100, or a rollback to 0) must get the same answers. So the methods the controller
- * called in step 1 stay, and what answers them changed: the catalog service, through
- * {@link CatalogClient}. When every client is on the service for good, this class goes,
- * with the controller.
+ * 100, or a rollback to 0) must get the same answers. So the controller calls the same
+ * methods as ever, and the catalog service answers them, through {@link CatalogClient}.
+ * When every client is on the service for good, this class goes, with the controller.
  * <p>
  * Every method throws {@link CatalogProblemException} when the service refuses the call
  * with a problem detail (404 {@code product-not-found}, 409 {@code duplicate-sku}, 400

@@ -17,10 +17,10 @@ import shop.shared.web.ProblemDetailsAdvice;
 import shop.shared.web.ProblemType;
 
 /**
- * The catalog's errors as the contract's problem details. Since step 2 the catalog
- * service finds most of them: its problem is relayed as it came, so a client cannot tell
- * the monolith's answer from the service's but by {@code X-Served-By}. A service that
- * cannot answer is a 503, for the product API and for every other module that needed it.
+ * The catalog's errors as the contract's problem details. The catalog service finds most
+ * of them: its problem is relayed as it came, so a client cannot tell the monolith's
+ * answer from the service's but by {@code X-Served-By}. A service that cannot answer is a
+ * 503, for the product API and for every other module that needed it.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)

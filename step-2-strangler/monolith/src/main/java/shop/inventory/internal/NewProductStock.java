@@ -8,11 +8,10 @@ import org.springframework.stereotype.Component;
 import shop.catalog.Catalog;
 
 /**
- * The stock of a product the catalog service added. In step 1 the catalog announced a new
- * product in-process and this class opened its stock record at once; since step 2 the
- * catalog is another process, and the inventory learns of a new product when someone
- * first asks for its stock: a SKU without a stock record that the catalog sells has a
- * stock of 0 on hand, and its record is opened when an administrator first counts it.
+ * The stock of a product the catalog service added. The catalog is another process that
+ * announces nothing, so the inventory learns of a new product when someone first asks for
+ * its stock: a SKU without a stock record that the catalog sells has a stock of 0 on
+ * hand, and its record is opened when an administrator first counts it.
  */
 @Component
 class NewProductStock {

@@ -11,9 +11,7 @@ public enum OrderReason {
 	/** The payment provider declined the total. */
 	PAYMENT_DECLINED,
 
-	/**
-	 * The catalog could not be reached (from step 2 on, when the catalog is a service).
-	 */
+	/** The catalog service could not be reached to price the lines. */
 	CATALOG_UNAVAILABLE,
 
 	/** The customer cancelled a confirmed order. */

@@ -48,7 +48,7 @@ public record ShopProperties(@DefaultValue Admin admin, @DefaultValue Payments p
 	}
 
 	/**
-	 * The catalog service, since step 2 a process of its own.
+	 * The catalog service, a process of its own.
 	 *
 	 * @param url its base URL ({@code http://localhost:8082} by default)
 	 * @param timeout how long one attempt may take to connect, and then to answer (2 s by
