@@ -45,9 +45,8 @@ record ExerciseTestRun(List<TestOutcome> outcomes, boolean compiled, List<String
 		List<String> command = List.of(root.resolve(windows ? "mvnw.cmd" : "mvnw").toString(), "-B", "-pl",
 				exercise.folder(), "-am", "verify", "-Dtest=" + String.join(",", exercise.testClasses()),
 				"-Dsurefire.failIfNoSpecifiedTests=false", "-Dspring-javaformat.validate.skip=true",
-				// The steps' system tests (failsafe) run the whole step; an exercise
-				// checks its own
-				// tests only.
+				// The steps' system tests (failsafe) run the whole step; an exercise checks
+				// its own tests only.
 				"-DskipITs");
 		try {
 			deleteReports(reports);
