@@ -123,7 +123,7 @@ public final class ExerciseCommand implements Callable<Integer> {
 				+ ")...");
 		out.flush();
 		Path log = root.resolve(".workshop/exercises/ex-" + exercise.id() + "-check.log");
-		ExerciseTestRun run = ExerciseTestRun.of(root, exercise, log);
+		ExerciseTestRun run = ExerciseTestRun.of(root, exercise, log, List.of());
 		if (!run.compiled()) {
 			out.println(terminal.red("The code does not compile (or the build failed before the tests):"));
 			run.buildErrors().forEach(out::println);

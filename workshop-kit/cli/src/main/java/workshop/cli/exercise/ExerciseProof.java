@@ -75,8 +75,16 @@ final class ExerciseProof {
 				return problems;
 			}
 			git.apply(patch);
+			// The patch works on a step, so the kit compiles as in the tree: its classes
+			// are
+			// reused, and only the step and the exercise are compiled again.
+			boolean reuseKit = git.touchedBy(patch).stream().noneMatch((file) -> file.startsWith("workshop-kit/"));
+			if (reuseKit) {
+				copy.reuseCompiledKit(this.root);
+			}
 			Path log = this.root.resolve(".workshop/exercises/ex-" + exercise.id() + "-proof.log");
-			ExerciseTestRun run = ExerciseTestRun.of(copy.root(), exercise, log);
+			ExerciseTestRun run = ExerciseTestRun.of(copy.root(), exercise, log,
+					reuseKit ? List.of(ExerciseTestRun.STALE_SOURCES_ONLY) : List.of());
 			if (!run.compiled()) {
 				problems.add("with starter.patch applied the build fails before the tests: "
 						+ String.join(" / ", run.buildErrors().stream().limit(3).toList()) + " (log: "

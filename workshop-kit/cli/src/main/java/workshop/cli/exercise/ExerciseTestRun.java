@@ -33,21 +33,31 @@ import workshop.cli.WorkshopException;
 record ExerciseTestRun(List<TestOutcome> outcomes, boolean compiled, List<String> buildErrors) {
 
 	/**
+	 * Compiles only the sources newer than their classes, and a module with no classes in
+	 * full. Right for classes copied from a build of the same sources; wrong for a tree
+	 * someone edits, where the callers of a changed method must be compiled too.
+	 */
+	static final String STALE_SOURCES_ONLY = "-Dmaven.compiler.useIncrementalCompilation=false";
+
+	/**
 	 * Runs the tests of an exercise.
 	 * @param root the workshop tree to build
 	 * @param exercise the exercise
 	 * @param log where the build output goes
+	 * @param options more options for Maven, such as {@link #STALE_SOURCES_ONLY}
 	 * @return what happened
 	 */
-	static ExerciseTestRun of(Path root, Exercise exercise, Path log) {
+	static ExerciseTestRun of(Path root, Exercise exercise, Path log, List<String> options) {
 		boolean windows = System.getProperty("os.name").toLowerCase().startsWith("windows");
 		Path reports = root.resolve(exercise.folder()).resolve("target/surefire-reports");
-		List<String> command = List.of(root.resolve(windows ? "mvnw.cmd" : "mvnw").toString(), "-B", "-pl",
-				exercise.folder(), "-am", "verify", "-Dtest=" + String.join(",", exercise.testClasses()),
+		List<String> command = new ArrayList<>(List.of(root.resolve(windows ? "mvnw.cmd" : "mvnw").toString(), "-B",
+				"-pl", exercise.folder(), "-am", "verify", "-Dtest=" + String.join(",", exercise.testClasses()),
 				"-Dsurefire.failIfNoSpecifiedTests=false", "-Dspring-javaformat.validate.skip=true",
-				// The steps' system tests (failsafe) run the whole step; an exercise checks
+				// The steps' system tests (failsafe) run the whole step; an exercise
+				// checks
 				// its own tests only.
-				"-DskipITs");
+				"-DskipITs"));
+		command.addAll(options);
 		try {
 			deleteReports(reports);
 			Files.createDirectories(log.getParent());

@@ -49,6 +49,48 @@ final class ScratchCopy implements AutoCloseable {
 	}
 
 	/**
+	 * Puts the classes the source tree compiled for its {@code workshop-kit} modules into
+	 * the copy, with their times, so that a build that compiles only sources newer than
+	 * their classes ({@link ExerciseTestRun#STALE_SOURCES_ONLY}) has nothing to compile
+	 * there. The steps and exercises are always compiled in full. A kit module the source
+	 * tree has not compiled is compiled in the copy as usual.
+	 * @param source the workshop root the copy was made from
+	 */
+	void reuseCompiledKit(Path source) {
+		Path kit = source.resolve("workshop-kit");
+		if (!Files.isDirectory(kit)) {
+			return;
+		}
+		try (Stream<Path> modules = Files.list(kit)) {
+			for (Path module : modules.filter((dir) -> Files.isRegularFile(dir.resolve("pom.xml"))).toList()) {
+				for (String output : List.of("target/classes", "target/test-classes")) {
+					copyTree(module.resolve(output), this.root.resolve(source.relativize(module)).resolve(output));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void copyTree(Path from, Path to) throws IOException {
+		if (!Files.isDirectory(from)) {
+			return;
+		}
+		try (Stream<Path> files = Files.walk(from)) {
+			for (Path file : files.toList()) {
+				Path target = to.resolve(from.relativize(file).toString());
+				if (Files.isDirectory(file)) {
+					Files.createDirectories(target);
+				}
+				else {
+					Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+				}
+			}
+		}
+	}
+
+	/**
 	 * Returns the root of the copy.
 	 * @return the folder
 	 */
