@@ -15,11 +15,11 @@ import java.util.Optional;
  * @param infra the infrastructure the step needs, never null
  * @param frontDoor the URL a user opens
  * @param apps the step's apps, in start order, never empty
- * @param lineage module of this step to the module of the previous step it descends from,
- * never null
+ * @param lineage module of this step to what it descends from in the previous step, never
+ * null
  */
 public record Step(String id, String dir, String title, InfraNeeds infra, String frontDoor, List<App> apps,
-		Map<String, String> lineage) {
+		Map<String, Ancestor> lineage) {
 
 	/**
 	 * Returns the app that answers at the front door: the one whose port the front door's
