@@ -109,7 +109,8 @@ public final class ManifestReader {
 			map(lineageEntry, where + ".lineage")
 				.forEach((module, ancestor) -> lineage.put(module, ancestor(ancestor, where + ".lineage." + module)));
 		}
-		return new Step(id, dir, title, infra, frontDoor, List.copyOf(apps), Map.copyOf(lineage));
+		BenchPlan bench = bench(entry.get("bench"), where + ".bench");
+		return new Step(id, dir, title, infra, frontDoor, List.copyOf(apps), Map.copyOf(lineage), bench);
 	}
 
 	/**
@@ -127,6 +128,35 @@ public final class ManifestReader {
 		String module = text(fields, "from", where);
 		return new Ancestor(module, relativePaths(fields.get("paths"), where + ".paths"),
 				relativePaths(fields.get("leaveOut"), where + ".leaveOut"));
+	}
+
+	/**
+	 * Reads what the bench measures on a step: {@code measures} (names) and
+	 * {@code targets} (name: number).
+	 */
+	private BenchPlan bench(Object entry, String where) {
+		if (entry == null) {
+			return BenchPlan.NONE;
+		}
+		Map<String, Object> fields = map(entry, where);
+		List<String> measures = new ArrayList<>();
+		for (Object measure : list(fields.get("measures"), where + ".measures")) {
+			if (!(measure instanceof String)) {
+				throw error(where + ".measures", "holds '" + measure + "': each must be a measure's name");
+			}
+			measures.add((String) measure);
+		}
+		Map<String, Double> targets = new LinkedHashMap<>();
+		Object targetsEntry = fields.get("targets");
+		if (targetsEntry != null) {
+			map(targetsEntry, where + ".targets").forEach((name, value) -> {
+				if (!(value instanceof Number number)) {
+					throw error(where + ".targets." + name, "is '" + value + "': it must be a number");
+				}
+				targets.put(name, number.doubleValue());
+			});
+		}
+		return new BenchPlan(List.copyOf(measures), Map.copyOf(targets));
 	}
 
 	private List<String> relativePaths(Object entry, String where) {

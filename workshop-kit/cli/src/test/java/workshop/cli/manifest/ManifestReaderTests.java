@@ -62,6 +62,11 @@ class ManifestReaderTests {
 			        from: step-0-monolith
 			        paths: [pom.xml, src/main/java/shop/catalog/]
 			        leaveOut: [README.md]
+			    bench:
+			      measures: [read-products, gateway-overhead]
+			      targets:
+			        gateway-p99-factor: 1.5
+			        app-startup-seconds: 6
 			""";
 
 	@TempDir
@@ -86,6 +91,24 @@ class ManifestReaderTests {
 				"step-2-strangler/catalog-service", new Ancestor("step-0-monolith",
 						List.of("pom.xml", "src/main/java/shop/catalog/"), List.of("README.md"))));
 		assertThat(strangler.modules()).containsExactly("step-2-strangler/gateway", "step-2-strangler/catalog-service");
+	}
+
+	@Test
+	void readsWhatTheBenchMeasuresAndTheTargets() throws IOException {
+		Manifest manifest = ManifestReader.read(write(TWO_STEPS));
+
+		assertThat(manifest.step("step-2").bench())
+			.isEqualTo(new BenchPlan(List.of("read-products", "gateway-overhead"),
+					Map.of("gateway-p99-factor", 1.5, "app-startup-seconds", 6.0)));
+		assertThat(manifest.step("step-0").bench()).isEqualTo(BenchPlan.NONE);
+	}
+
+	@Test
+	void rejectsATargetThatIsNotANumber() throws IOException {
+		Path file = write(TWO_STEPS.replace("gateway-p99-factor: 1.5", "gateway-p99-factor: fast"));
+
+		assertThatThrownBy(() -> ManifestReader.read(file)).isInstanceOf(ManifestException.class)
+			.hasMessage("workshop.yaml: steps[1].bench.targets.gateway-p99-factor is 'fast': it must be a number.");
 	}
 
 	@Test
