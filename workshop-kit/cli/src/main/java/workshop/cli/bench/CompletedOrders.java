@@ -1,15 +1,17 @@
 package workshop.cli.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import workshop.cli.WorkshopException;
 import workshop.cli.bench.Table.Row;
 
 import static workshop.cli.bench.ClosedLoop.format;
 
 /**
  * Orders completed per second: the shop's capacity, one {@link OrderBatch} per
- * concurrency, sized by {@link OrderCapacity}.
+ * concurrency, sized by {@link BatchSize} to last about {@code --duration}.
  */
 final class CompletedOrders implements Measure {
 
@@ -26,13 +28,13 @@ final class CompletedOrders implements Measure {
 	@Override
 	public Table measure(BenchContext bench) throws InterruptedException {
 		BenchContext.Settings settings = bench.settings();
-		OrderCapacity capacity = new OrderCapacity(new OrderBatch(bench.client(), bench.shop().placeOrder(),
-				settings.orderTimeout().plus(settings.duration().multipliedBy(2))));
+		OrderBatch orders = new OrderBatch(bench.client(), bench.shop().placeOrder(),
+				settings.orderTimeout().plus(settings.duration().multipliedBy(2)));
 		List<Row> rows = new ArrayList<>();
 		BatchResult busiest = null;
 		for (int connections : settings.connections()) {
 			bench.shop().topUpStock();
-			BatchResult batch = capacity.measure(connections, settings.duration());
+			BatchResult batch = sized(orders, connections, settings.duration());
 			bench.progress(
 					"%-18s x%-3d %8.0f orders/s completed (N = %d in %.1f s)  POST p50 %6.2f ms  "
 							+ "p99 %7.2f ms  errors %d",
@@ -45,6 +47,34 @@ final class CompletedOrders implements Measure {
 		}
 		bench.busiestBatch(busiest);
 		return table(rows);
+	}
+
+	/**
+	 * Runs probe batches until one lasts long enough to size the measured batch from it,
+	 * then the measured batch.
+	 * @param orders the batches to run
+	 * @param connections how many POSTs are in flight at once
+	 * @param duration about how long the measured batch should last
+	 * @return the measured batch's result, never null
+	 * @throws WorkshopException when no order of a probe ends {@code CONFIRMED}
+	 * @throws InterruptedException when interrupted
+	 */
+	static BatchResult sized(OrderBatch orders, int connections, Duration duration) throws InterruptedException {
+		BatchResult probe = probe(orders, BatchSize.FIRST_PROBE, connections);
+		while (!BatchSize.isEnough(probe)) {
+			probe = probe(orders, BatchSize.nextProbe(probe), connections);
+		}
+		return orders.run(BatchSize.forDuration(probe, duration), connections);
+	}
+
+	private static BatchResult probe(OrderBatch orders, int size, int connections) throws InterruptedException {
+		BatchResult probe = orders.run(size, connections);
+		if (probe.confirmed() == 0) {
+			throw new WorkshopException("None of " + size + " orders placed to size the batch ended CONFIRMED ("
+					+ probe.otherFinal() + " other final status, " + probe.stillPending() + " still pending, "
+					+ probe.failed() + " failed): see the step's log in target/bench/.");
+		}
+		return probe;
 	}
 
 	static Table table(List<Row> rows) {

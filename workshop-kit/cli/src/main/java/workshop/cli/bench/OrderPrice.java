@@ -39,8 +39,12 @@ final class OrderPrice implements Measure {
 	/** How many orders the counters are divided by. */
 	static final int ORDERS = 1000;
 
-	/** How long PostgreSQL must commit nothing for the shop's work to count as done. */
-	static final Duration QUIET = Duration.ofSeconds(2);
+	/**
+	 * How long PostgreSQL must commit nothing for the shop's work to count as done and
+	 * counted: an idle backend that reported less than a second ago holds its counts back
+	 * for up to 10 s before it reports them to {@code pg_stat_database}.
+	 */
+	static final Duration QUIET = Duration.ofSeconds(11);
 
 	/** Longest wait for that quiet, after the last POST. */
 	private static final Duration SETTLE_DEADLINE = Duration.ofSeconds(60);
@@ -77,17 +81,18 @@ final class OrderPrice implements Measure {
 		// The embedded server's superuser, as workshop-kit/infra starts it.
 		try (Connection db = DriverManager.getConnection("jdbc:postgresql://" + postgres.address() + "/postgres",
 				"postgres", "postgres")) {
-			try (Statement statement = db.createStatement()) {
-				statement.execute("create extension if not exists pg_stat_statements");
-			}
+			countStatements(db);
 			OrderBatch batch = new OrderBatch(bench.client(), bench.shop().placeOrder(),
 					bench.settings().orderTimeout());
 			bench.shop().topUpStock();
 			settle(db, databases);
-			Counters before = Counters.read(db, databases, bench.apps(), postgres);
+			List<ProcessHandle> apps = bench.apps().stream().map(RunningApp::process).toList();
+			ProcessHandle postmaster = ProcessHandle.of(postgres.pid())
+				.orElseThrow(() -> new WorkshopException("PostgreSQL of " + bench.step().id() + " is not running."));
+			Counters before = Counters.read(db, databases, apps, postmaster);
 			OrderBatch.Placed placed = batch.place(ORDERS, bench.settings().busiest());
 			settle(db, databases);
-			Counters after = Counters.read(db, databases, bench.apps(), postgres);
+			Counters after = Counters.read(db, databases, apps, postmaster);
 			BatchResult result = batch.untilFinal(placed, bench.settings().busiest());
 			Counters cost = after.minus(before);
 			double n = ORDERS;
@@ -120,11 +125,21 @@ final class OrderPrice implements Measure {
 	}
 
 	/**
+	 * Adds {@code pg_stat_statements} to the database a connection is on, where its view
+	 * shows the statements of every database of the server.
+	 */
+	static void countStatements(Connection db) throws SQLException {
+		try (Statement statement = db.createStatement()) {
+			statement.execute("create extension if not exists pg_stat_statements");
+		}
+	}
+
+	/**
 	 * Waits until the apps' databases have committed nothing for {@link #QUIET}. A
 	 * backend reports its counts to {@code pg_stat_database} within a second of its last
 	 * commit, so a quiet window of two seconds means the work is done and counted.
 	 */
-	private static void settle(Connection db, List<String> databases) throws SQLException, InterruptedException {
+	static void settle(Connection db, List<String> databases) throws SQLException, InterruptedException {
 		long deadline = System.nanoTime() + SETTLE_DEADLINE.toNanos();
 		long last = Counters.transactions(db, databases);
 		long quietSince = System.nanoTime();
@@ -155,7 +170,7 @@ final class OrderPrice implements Measure {
 	record Counters(long transactions, long statements, long transactionControl, long appCpuNanos,
 			long postgresCpuNanos) {
 
-		static Counters read(Connection db, List<String> databases, List<RunningApp> apps, InfraServer postgres)
+		static Counters read(Connection db, List<String> databases, List<ProcessHandle> apps, ProcessHandle postgres)
 				throws SQLException {
 			long transactions = transactions(db, databases);
 			long statements;
@@ -171,8 +186,8 @@ final class OrderPrice implements Measure {
 					control = result.getLong(2);
 				}
 			}
-			long appCpu = apps.stream().mapToLong((app) -> cpuNanos(app.process())).sum();
-			long postgresCpu = ProcessHandle.of(postgres.pid()).map(Counters::cpuNanos).orElse(0L);
+			long appCpu = apps.stream().mapToLong(Counters::cpuNanos).sum();
+			long postgresCpu = cpuNanos(postgres);
 			return new Counters(transactions, statements, control, appCpu, postgresCpu);
 		}
 

@@ -52,13 +52,12 @@ class BenchReportTests {
 		LoadResult allFailed = new LoadResult(new Histogram(3), 200, Duration.ofSeconds(1));
 		RequestComparison orders = new RequestComparison("POST /api/orders", "monolith", 12, rounds(1_000_000),
 				List.of(allFailed, allFailed, allFailed, allFailed, allFailed), rounds(1_000_000), rounds(1_000_000));
-		GatewayComparison gateway = new GatewayComparison(200, 16, 5, Duration.ofSeconds(1), List.of(products, orders));
 		Step step = step("step-2", Map.of(BenchReport.STARTUP_TARGET, 6.0, BenchReport.GATEWAY_RSS_TARGET, 300.0));
 		StepResult result = new StepResult(step,
 				List.of(new AppStartup("gateway", 4.2, 250L << 20, 310L << 20),
 						new AppStartup("monolith", 6.5, 300L << 20, 400L << 20)),
-				List.of(CompletedOrders.table(List.of(CompletedOrders.row(batch))),
-						GatewayOverheadReport.table(gateway, new GatewayTargets(1, 0.25, 1.5, 0.35))));
+				List.of(CompletedOrders.table(List.of(CompletedOrders.row(batch))), ThroughTheGateway.table(
+						"Interleaved rounds.", List.of(products, orders), 16, new GatewayTargets(1, 0.25, 1.5, 0.35))));
 
 		String report = new BenchReport(List.of(result), "test run").markdown();
 
