@@ -22,13 +22,15 @@ import workshop.cli.run.RunningApp;
 import static workshop.cli.bench.ClosedLoop.format;
 
 /**
- * What one order costs the machine: a batch of {@link #ORDERS} orders is placed (POSTs
- * only, at the highest concurrency), the shop is left alone until PostgreSQL has
- * committed nothing for {@link #QUIET}, and the counters read before and after are
- * divided by the orders: transactions ({@code pg_stat_database}), statements
- * ({@code pg_stat_statements}), and CPU time of the apps' JVMs and of every PostgreSQL
- * process. Nothing reads the orders while they are decided, so every count is the shop's
- * own work; they are read afterwards, to count those that ended {@code CONFIRMED}.
+ * What one order costs the machine: a batch of orders is placed (POSTs only, at the
+ * highest concurrency; as many as the batch of {@link CompletedOrders} there, which
+ * completes in about {@code --duration}, and at least {@link #FEWEST_ORDERS}), the shop
+ * is left alone until PostgreSQL has committed nothing for {@link #QUIET}, and the
+ * counters read before and after are divided by the orders: transactions
+ * ({@code pg_stat_database}), statements ({@code pg_stat_statements}), and CPU time of
+ * the apps' JVMs and of every PostgreSQL process. Nothing reads the orders while they are
+ * decided, so every count is the shop's own work; they are read afterwards, to count
+ * those that ended {@code CONFIRMED}.
  * <p>
  * It needs the PostgreSQL server the bench starts itself (embedded): it connects as that
  * server's superuser and adds {@code pg_stat_statements} to its {@code postgres}
@@ -36,8 +38,11 @@ import static workshop.cli.bench.ClosedLoop.format;
  */
 final class OrderPrice implements Measure {
 
-	/** How many orders the counters are divided by. */
-	static final int ORDERS = 1000;
+	/** The fewest orders the counters are divided by. */
+	static final int FEWEST_ORDERS = 100;
+
+	/** How many orders when no batch was measured before. */
+	static final int ORDERS_WITHOUT_BATCH = 500;
 
 	/**
 	 * How long PostgreSQL must commit nothing for the shop's work to count as done and
@@ -46,13 +51,16 @@ final class OrderPrice implements Measure {
 	 */
 	static final Duration QUIET = Duration.ofSeconds(11);
 
-	/** Longest wait for that quiet, after the last POST. */
-	private static final Duration SETTLE_DEADLINE = Duration.ofSeconds(60);
+	/**
+	 * Longest wait for that quiet: the shop may take long to finish a batch on a busy
+	 * machine, but not this long.
+	 */
+	private static final Duration SETTLE_DEADLINE = Duration.ofMinutes(10);
 
 	private static final Duration POLL = Duration.ofMillis(250);
 
-	private static final String EXPLANATION = "A batch of " + ORDERS + " orders (POST only, at the highest "
-			+ "--connections), nothing read until PostgreSQL has committed nothing for " + QUIET.toSeconds()
+	private static final String EXPLANATION = "A batch of orders (POST only, at the highest --connections, as many "
+			+ "as the order batch there), nothing read until PostgreSQL has committed nothing for " + QUIET.toSeconds()
 			+ " s; then the counters' increase divided by the orders. Transactions: pg_stat_database (commits and "
 			+ "rollbacks of the apps' databases). Statements: pg_stat_statements, the statements the apps send, and "
 			+ "in brackets the BEGIN, COMMIT and ROLLBACK around them. CPU: user + system time of the apps' JVMs and "
@@ -90,18 +98,21 @@ final class OrderPrice implements Measure {
 			ProcessHandle postmaster = ProcessHandle.of(postgres.pid())
 				.orElseThrow(() -> new WorkshopException("PostgreSQL of " + bench.step().id() + " is not running."));
 			Counters before = Counters.read(db, databases, apps, postmaster);
-			OrderBatch.Placed placed = batch.place(ORDERS, bench.settings().busiest());
+			int orders = bench.busiestBatch()
+				.map((measured) -> Math.max(FEWEST_ORDERS, measured.orders()))
+				.orElse(ORDERS_WITHOUT_BATCH);
+			OrderBatch.Placed placed = batch.place(orders, bench.settings().busiest());
 			settle(db, databases);
 			Counters after = Counters.read(db, databases, apps, postmaster);
 			BatchResult result = batch.untilFinal(placed, bench.settings().busiest());
 			Counters cost = after.minus(before);
-			double n = ORDERS;
+			double n = orders;
 			bench.progress(
 					"%-18s x%-3d %5.1f transactions, %5.1f statements (+%.1f), CPU %.2f ms app + %.2f ms "
 							+ "PostgreSQL per order; %d of %d CONFIRMED",
 					"order price", bench.settings().busiest(), cost.transactions() / n, cost.statements() / n,
 					cost.transactionControl() / n, cost.appCpuNanos() / n / 1e6, cost.postgresCpuNanos() / n / 1e6,
-					result.confirmed(), ORDERS);
+					result.confirmed(), orders);
 			List<Row> rows = new ArrayList<>();
 			rows.add(row("transactions", format("%.1f", cost.transactions() / n)));
 			rows.add(row("statements (+ BEGIN, COMMIT, ROLLBACK)",
@@ -110,7 +121,7 @@ final class OrderPrice implements Measure {
 			rows.add(row("CPU, PostgreSQL (ms)", format("%.2f", cost.postgresCpuNanos() / n / 1e6)));
 			rows.add(row("**CPU, total (ms)**",
 					format("**%.2f**", (cost.appCpuNanos() + cost.postgresCpuNanos()) / n / 1e6)));
-			rows.add(row("orders CONFIRMED", format("%d of %d", result.confirmed(), ORDERS)));
+			rows.add(row("orders CONFIRMED", format("%d of %d", result.confirmed(), orders)));
 			return new Table("What an order costs", EXPLANATION, List.of("per order"), List.of("value"), rows);
 		}
 		catch (SQLException ex) {
@@ -145,8 +156,8 @@ final class OrderPrice implements Measure {
 		long quietSince = System.nanoTime();
 		while (System.nanoTime() - quietSince < QUIET.toNanos()) {
 			if (System.nanoTime() > deadline) {
-				throw new WorkshopException("The shop was still committing transactions " + SETTLE_DEADLINE.toSeconds()
-						+ " s after the orders of order-price were placed: see the step's log in target/bench/.");
+				throw new WorkshopException("The shop was still committing transactions " + SETTLE_DEADLINE.toMinutes()
+						+ " minutes after the orders of order-price were placed: see the step's log in target/bench/.");
 			}
 			TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
 			long now = Counters.transactions(db, databases);
