@@ -78,7 +78,11 @@ public final class EmbeddedPostgresServer implements PostgresServer, ServerProce
 				// then loses nothing that was committed. Without fsync a power cut could;
 				// on a laptop, speed matters more than that.
 				.setServerConfig("synchronous_commit", "on")
-				.setServerConfig("fsync", "off");
+				.setServerConfig("fsync", "off")
+				// Counts the statements of every database, for ./workshop bench's cost of
+				// an
+				// order; it costs a little shared memory and nothing a client notices.
+				.setServerConfig("shared_preload_libraries", "pg_stat_statements");
 			if (port != 0) {
 				builder.setPort(port);
 			}

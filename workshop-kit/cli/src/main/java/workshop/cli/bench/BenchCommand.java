@@ -27,8 +27,7 @@ import workshop.cli.Terminal;
 import workshop.cli.WorkshopCommand;
 import workshop.cli.WorkshopException;
 import workshop.cli.Workspace;
-import workshop.cli.bench.StepMeasurements.AppStartup;
-import workshop.cli.bench.StepMeasurements.LoadRow;
+import workshop.cli.bench.BenchReport.StepResult;
 import workshop.cli.manifest.Manifest;
 import workshop.cli.manifest.Step;
 import workshop.cli.run.FileAppLog;
@@ -41,22 +40,16 @@ import workshop.infra.InfraMode;
 
 /**
  * {@code ./workshop bench <step>...}: starts each step in turn like {@code run} (logs to
- * a file), records each app's start time and memory, warms up, then measures
- * {@code GET /api/products}, {@code POST /api/orders} and the time from placing an order
- * to its final status ({@link OrderToFinalStatus}) at each concurrency, and the orders
- * the shop completes per second ({@link OrderCapacity}). A step with a gateway is first
- * cut over to its new service (catalog weight 100, restored at the end) and also gets the
- * direct-vs-gateway comparison ({@link GatewayOverhead}). Writes
- * {@code target/bench/<timestamp>.md} and {@code .json} and prints the Markdown report.
+ * a file), records each app's start time and memory, warms up, then runs the measures the
+ * step lists in {@code workshop.yaml} ({@code bench.measures}, see {@link Measures}), in
+ * that order. A step with a gateway is first cut over to its new service (catalog weight
+ * 100, restored at the end). Writes {@code target/bench/<timestamp>.md} and prints it.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-		description = { "Measures start time, memory, latency and throughput of one or more steps, side by side,",
-				"the orders each completes per second, and for a step with a gateway, direct against through it.",
-				"Writes target/bench/<timestamp>.md and .json; app logs go to target/bench/<timestamp>-<step>.log." })
+		description = { "Measures start time, memory, latency, throughput and the cost of an order of one or more",
+				"steps, side by side, as each step lists in workshop.yaml (bench.measures, with its targets).",
+				"Writes target/bench/<timestamp>.md; app logs go to target/bench/<timestamp>-<step>.log." })
 public final class BenchCommand implements Callable<Integer> {
-
-	/** The row for placing an order and reading it until its status is final. */
-	static final String ORDER_TO_FINAL_STATUS = "POST /api/orders to final status";
 
 	/** How long an order may take to become final before it counts as an error. */
 	private static final Duration ORDER_TIMEOUT = Duration.ofSeconds(10);
@@ -120,6 +113,7 @@ public final class BenchCommand implements Callable<Integer> {
 						+ "' in workshop.yaml), so --gateway-only has nothing to compare: name a step with one, "
 						+ "such as step-2, or drop --gateway-only.");
 			}
+			measuresOf(step);
 		}
 		InfraMode mode = InfraModes.fromOption(this.infra);
 		PrintWriter out = this.spec.commandLine().getOut();
@@ -127,14 +121,14 @@ public final class BenchCommand implements Callable<Integer> {
 		Path reports = workspace.root().resolve("target").resolve("bench");
 
 		String loadAtStart = LoadAverage.now();
-		List<StepMeasurements> measurements = new ArrayList<>();
+		List<StepResult> results = new ArrayList<>();
 		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		for (Step step : steps) {
 			Path logFile = reports.resolve(timestamp + "-" + step.id() + ".log");
 			out.println("== " + step.id() + ": starting (app logs in " + workspace.root().relativize(logFile) + ")");
 			out.flush();
 			try (FileAppLog log = new FileAppLog(logFile)) {
-				measurements.add(measure(workspace, step, mode, log, client, out));
+				results.add(measure(workspace, step, mode, log, client, out));
 			}
 		}
 
@@ -144,20 +138,29 @@ public final class BenchCommand implements Callable<Integer> {
 				timestamp, Runtime.getRuntime().availableProcessors(), Runtime.version(),
 				mode.name().toLowerCase(Locale.ROOT), loadAtStart, LoadAverage.now(), this.warmupSeconds,
 				this.durationSeconds);
-		BenchReport report = new BenchReport(measurements, context);
+		String report = new BenchReport(results, context).markdown();
 		Files.createDirectories(reports);
 		Path markdown = reports.resolve(timestamp + ".md");
-		Files.writeString(markdown, report.markdown());
-		Files.writeString(reports.resolve(timestamp + ".json"), report.json());
+		Files.writeString(markdown, report);
 		out.println();
-		out.print(report.markdown());
+		out.print(report);
 		out.println();
-		out.println("Wrote " + workspace.root().relativize(markdown) + " and " + timestamp + ".json");
+		out.println("Wrote " + workspace.root().relativize(markdown));
 		out.flush();
 		return 0;
 	}
 
-	private StepMeasurements measure(Workspace workspace, Step step, InfraMode mode, FileAppLog log, HttpClient client,
+	/**
+	 * The measures to run on a step: those it lists, or only the gateway's with
+	 * --gateway-only.
+	 */
+	private List<Measure> measuresOf(Step step) {
+		List<Measure> measures = Measures.of(step);
+		return this.gatewayOnly ? measures.stream().filter((measure) -> measure instanceof ThroughTheGateway).toList()
+				: measures;
+	}
+
+	private StepResult measure(Workspace workspace, Step step, InfraMode mode, FileAppLog log, HttpClient client,
 			PrintWriter out) throws InterruptedException {
 		StepSession session = StepSession.of(step, out,
 				SessionOptions.defaults(mode).healthTimeout(Duration.ofSeconds(this.timeoutSeconds)), Terminal.plain());
@@ -169,9 +172,11 @@ public final class BenchCommand implements Callable<Integer> {
 				.stream()
 				.map((app) -> ProcessTree.residentBytes(app.process()))
 				.toList();
-
-			StepMeasurements measured = measureLoad(step, client, out);
-
+			BenchContext bench = new BenchContext(step, client, session.apps(), session.servers(),
+					new BenchContext.Settings(this.connections, Duration.ofSeconds(this.durationSeconds), this.rate,
+							ORDER_TIMEOUT),
+					out);
+			List<Table> tables = measureRunning(bench);
 			List<AppStartup> startups = new ArrayList<>();
 			List<RunningApp> apps = session.apps();
 			for (int i = 0; i < apps.size(); i++) {
@@ -179,7 +184,7 @@ public final class BenchCommand implements Callable<Integer> {
 				startups.add(new AppStartup(app.app().name(), app.startupTime().toMillis() / 1000.0, rssHealthy.get(i),
 						ProcessTree.residentBytes(app.process())));
 			}
-			return new StepMeasurements(step.id(), startups, measured.loads(), measured.batches(), measured.gateway());
+			return new StepResult(step, startups, tables);
 		}
 		finally {
 			out.println("   stopping " + step.id());
@@ -195,44 +200,24 @@ public final class BenchCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * Measures a running step (without its start and memory). A step with a gateway is
-	 * cut over to its new service first, and back to the configured weight afterwards.
+	 * Runs a step's measures. A step with a gateway is cut over to its new service first,
+	 * and back to the configured weight afterwards.
 	 */
-	private StepMeasurements measureLoad(Step step, HttpClient client, PrintWriter out) throws InterruptedException {
-		Optional<CutoverControl> cutover = GatewayOverhead.gatewayOf(step)
-			.map((gateway) -> new CutoverControl(client, gateway, GatewayOverhead.CATALOG_ROUTE));
+	private List<Table> measureRunning(BenchContext bench) throws InterruptedException {
+		Optional<CutoverControl> cutover = GatewayOverhead.gatewayOf(bench.step())
+			.map((gateway) -> new CutoverControl(bench.client(), gateway, GatewayOverhead.CATALOG_ROUTE));
 		int configuredWeight = cutover.map(CutoverControl::weight).orElse(0);
 		cutover.ifPresent((control) -> control.setWeight(100));
 		try {
-			ShopRequests shop = new ShopRequests(client, step.frontDoor());
-			warmUp(shop, client, out);
-			List<LoadRow> loads = new ArrayList<>();
-			List<BatchResult> batches = new ArrayList<>();
-			LoadGenerator generator = new LoadGenerator(client);
-			if (!this.gatewayOnly) {
-				loads.addAll(load(generator, "GET /api/products", shop.listProducts(), 200, null, out));
-				loads.addAll(load(generator, ORDER_TO_FINAL_STATUS,
-						new OrderToFinalStatus(shop.placeOrder(), ORDER_TIMEOUT), shop, out));
-				batches.addAll(batches(shop, client, out));
+			warmUp(bench);
+			List<Table> tables = new ArrayList<>();
+			for (Measure measure : measuresOf(bench.step())) {
+				tables.add(measure.measure(bench));
 			}
-			GatewayComparison gateway = null;
-			if (cutover.isPresent()) {
-				BatchResult busiestBatch = batches.stream()
-					.max(Comparator.comparingInt(BatchResult::connections))
-					.orElse(null);
-				gateway = new GatewayOverhead(client, step, this.rate, busiest(),
-						Duration.ofSeconds(this.durationSeconds), out)
-					.measure(shop, busiestBatch);
-			}
-			if (!this.gatewayOnly) {
-				// Last: bare POSTs may outrun an asynchronous flow, and nothing measured
-				// after them should wait behind the orders they leave pending.
-				loads.addAll(load(generator, "POST /api/orders", shop.placeOrder(), 201, shop, out));
-			}
-			return new StepMeasurements(step.id(), List.of(), loads, batches, gateway);
+			return tables;
 		}
 		finally {
-			cutover.ifPresent((control) -> restoreWeight(control, configuredWeight, out));
+			cutover.ifPresent((control) -> restoreWeight(control, configuredWeight, bench.out()));
 		}
 	}
 
@@ -251,63 +236,16 @@ public final class BenchCommand implements Callable<Integer> {
 		}
 	}
 
-	private void warmUp(ShopRequests shop, HttpClient client, PrintWriter out) throws InterruptedException {
-		LoadGenerator generator = new LoadGenerator(client);
+	private void warmUp(BenchContext bench) throws InterruptedException {
+		LoadGenerator generator = new LoadGenerator(bench.client());
 		Duration half = Duration.ofMillis(this.warmupSeconds * 500L);
-		shop.topUpStock();
-		out.println("   warming up for " + this.warmupSeconds + " s");
-		out.flush();
-		generator.run(shop.listProducts(), 200, busiest(), half);
+		bench.shop().topUpStock();
+		bench.progress("warming up for %d s", this.warmupSeconds);
+		generator.run(bench.shop().listProducts(), 200, bench.settings().busiest(), half);
 		// Warms the order path up with whole placements: where the flow is asynchronous,
 		// bare POSTs would leave a queue of orders still being decided behind them.
-		generator.run(new OrderToFinalStatus(shop.placeOrder(), ORDER_TIMEOUT), busiest(), half);
-	}
-
-	private List<BatchResult> batches(ShopRequests shop, HttpClient client, PrintWriter out)
-			throws InterruptedException {
-		Duration duration = Duration.ofSeconds(this.durationSeconds);
-		OrderCapacity capacity = new OrderCapacity(
-				new OrderBatch(client, shop.placeOrder(), ORDER_TIMEOUT.plus(duration.multipliedBy(2))));
-		List<BatchResult> results = new ArrayList<>();
-		for (int connections : this.connections) {
-			shop.topUpStock();
-			BatchResult batch = capacity.measure(connections, duration);
-			out.printf(Locale.ROOT,
-					"   %-18s x%-3d %8.0f orders/s completed (N = %d in %.1f s)  POST p50 %6.2f ms  "
-							+ "p99 %7.2f ms  errors %d%n",
-					"order batch", connections, batch.completedPerSecond(), batch.orders(), batch.spanSeconds(),
-					batch.postMillis(50), batch.postMillis(99), batch.errors());
-			out.flush();
-			results.add(batch);
-		}
-		return results;
-	}
-
-	private int busiest() {
-		return this.connections.stream().mapToInt(Integer::intValue).max().orElse(1);
-	}
-
-	private List<LoadRow> load(LoadGenerator generator, String name, HttpRequest request, int expectedStatus,
-			ShopRequests stockToTopUp, PrintWriter out) throws InterruptedException {
-		return load(generator, name,
-				(client) -> client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == expectedStatus,
-				stockToTopUp, out);
-	}
-
-	private List<LoadRow> load(LoadGenerator generator, String name, LoadGenerator.Exchange exchange,
-			ShopRequests stockToTopUp, PrintWriter out) throws InterruptedException {
-		List<LoadRow> rows = new ArrayList<>();
-		for (int connections : this.connections) {
-			if (stockToTopUp != null) {
-				stockToTopUp.topUpStock();
-			}
-			LoadResult result = generator.run(exchange, connections, Duration.ofSeconds(this.durationSeconds));
-			out.printf(Locale.ROOT, "   %-18s x%-3d %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms  errors %d%n", name,
-					connections, result.throughput(), result.millis(50), result.millis(99), result.errors());
-			out.flush();
-			rows.add(new LoadRow(name, connections, result));
-		}
-		return rows;
+		generator.run(new OrderToFinalStatus(bench.shop().placeOrder(), ORDER_TIMEOUT), bench.settings().busiest(),
+				half);
 	}
 
 }

@@ -97,11 +97,11 @@ final class GatewayOverhead {
 	 * @param shop the shop's requests through the gateway (its front door)
 	 * @param orderCapacity the orders the step completes per second at the highest
 	 * concurrency, or {@code null} to measure it here
-	 * @return the comparison, never null
+	 * @return one comparison per request, never null
 	 * @throws WorkshopException when a request's backend cannot be told
 	 * @throws InterruptedException when interrupted
 	 */
-	GatewayComparison measure(ShopRequests shop, BatchResult orderCapacity) throws InterruptedException {
+	List<RequestComparison> measure(ShopRequests shop, BatchResult orderCapacity) throws InterruptedException {
 		LoadGenerator closedLoop = new LoadGenerator(this.client);
 		List<RequestComparison> requests = new ArrayList<>();
 		// A read is sustained at the rate a closed loop gets direct.
@@ -110,7 +110,7 @@ final class GatewayOverhead {
 		shop.topUpStock();
 		requests.add(compare("POST /api/orders", shop.placeOrder(), 201,
 				(direct) -> ordersCompletedPerSecond(direct, orderCapacity)));
-		return new GatewayComparison(this.rate, this.connections, ROUNDS, this.round, requests);
+		return requests;
 	}
 
 	/**
@@ -123,7 +123,7 @@ final class GatewayOverhead {
 			return measuredEarlier.completedPerSecond();
 		}
 		OrderBatch batch = new OrderBatch(this.client, placeOrderDirect, Duration.ofSeconds(30));
-		return new OrderCapacity(batch).measure(this.connections, this.round).completedPerSecond();
+		return CompletedOrders.sized(batch, this.connections, this.round).completedPerSecond();
 	}
 
 	RequestComparison compare(String name, HttpRequest viaGateway, int expectedStatus, Sustained sustained)

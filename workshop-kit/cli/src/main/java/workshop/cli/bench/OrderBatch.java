@@ -58,9 +58,34 @@ final class OrderBatch {
 	 * @throws InterruptedException when interrupted
 	 */
 	BatchResult run(int orders, int connections) throws InterruptedException {
+		Placed placed = place(orders, connections);
+		return untilFinal(placed, connections);
+	}
+
+	/**
+	 * Places a batch of orders and returns as soon as every POST is answered.
+	 * @param orders how many orders to place (N)
+	 * @param connections how many POSTs are in flight at once (C)
+	 * @return the orders placed, to pass to {@link #untilFinal}
+	 * @throws InterruptedException when interrupted
+	 */
+	Placed place(int orders, int connections) throws InterruptedException {
 		BatchLedger ledger = new BatchLedger(orders);
 		Histogram postLatencies = new ConcurrentHistogram(3);
 		inParallel(connections, orders, (order) -> place(ledger, order, postLatencies));
+		return new Placed(ledger, postLatencies);
+	}
+
+	/**
+	 * Reads the orders of a batch still pending, once per round, until all are final or
+	 * the deadline passes.
+	 * @param placed what {@link #place} returned
+	 * @param connections how many reads are in flight at once
+	 * @return what the batch measured, never null
+	 * @throws InterruptedException when interrupted
+	 */
+	BatchResult untilFinal(Placed placed, int connections) throws InterruptedException {
+		BatchLedger ledger = placed.ledger();
 		long giveUpAt = System.nanoTime() + this.deadline.toNanos();
 		List<Integer> pending = ledger.pending();
 		while (!pending.isEmpty() && System.nanoTime() < giveUpAt) {
@@ -73,7 +98,7 @@ final class OrderBatch {
 				TimeUnit.NANOSECONDS.sleep(wait);
 			}
 		}
-		return ledger.result(connections, postLatencies);
+		return ledger.result(connections, placed.postLatencies());
 	}
 
 	private void place(BatchLedger ledger, int order, Histogram postLatencies) throws InterruptedException {
@@ -132,6 +157,16 @@ final class OrderBatch {
 		for (Thread worker : workers) {
 			worker.join();
 		}
+	}
+
+	/**
+	 * A batch whose POSTs are answered.
+	 *
+	 * @param ledger what is known of each order
+	 * @param postLatencies the latency of every answered POST
+	 */
+	record Placed(BatchLedger ledger, Histogram postLatencies) {
+
 	}
 
 	@FunctionalInterface

@@ -69,8 +69,8 @@ public final class DiffCommand implements Callable<Integer> {
 		List<ModuleDiff> diffs = new ArrayList<>();
 		try (GitTreeDiff git = GitTreeDiff.create()) {
 			for (ModulePair pair : pairs) {
-				String patch = (pair.isNew() || pair.isRemoved()) ? ""
-						: git.diff(workspace.resolve(pair.ancestor()), workspace.resolve(pair.module()), options);
+				String patch = (pair.isNew() || pair.isRemoved()) ? "" : git.diff(workspace.resolve(pair.ancestor()),
+						pair.bornFrom(), workspace.resolve(pair.module()), pair.leftOut(), options);
 				diffs.add(new ModuleDiff(pair, patch));
 			}
 		}
@@ -96,6 +96,12 @@ public final class DiffCommand implements Callable<Integer> {
 			}
 			else {
 				out.println(terminal.bold("=== " + pair.ancestor() + " -> " + pair.module()));
+				if (!pair.bornFrom().isEmpty()) {
+					out.println("born from " + String.join(", ", pair.bornFrom()));
+				}
+				if (!pair.leftOut().isEmpty()) {
+					out.println("left out: " + String.join(", ", pair.leftOut()));
+				}
 				out.print(diff.patch().isEmpty() ? "no changes" + System.lineSeparator() : diff.patch());
 			}
 		}

@@ -50,14 +50,24 @@ final class GitTreeDiff implements AutoCloseable {
 	/**
 	 * Returns the diff between two folders.
 	 * @param older the older folder
+	 * @param olderPaths the paths of the older folder to compare (files, or folders
+	 * ending in {@code /}); empty for all of it
 	 * @param newer the newer folder
+	 * @param leftOut paths left out of both folders
 	 * @param options extra {@code git diff} options, such as {@code --stat} or
 	 * {@code --color=always}
 	 * @return the diff, empty when the folders hold the same files
+	 * @throws WorkshopException when a folder or one of the older paths does not exist
 	 */
-	String diff(Path older, Path newer, List<String> options) {
-		String olderTree = snapshot(older);
-		String newerTree = snapshot(newer);
+	String diff(Path older, List<String> olderPaths, Path newer, List<String> leftOut, List<String> options) {
+		for (String path : olderPaths) {
+			if (!Files.exists(older.resolve(path))) {
+				throw new WorkshopException("workshop.yaml names " + path + " as a path a module was born from, but "
+						+ older + " has no " + path + ": fix the lineage's paths.");
+			}
+		}
+		String olderTree = snapshot(older, olderPaths, leftOut);
+		String newerTree = snapshot(newer, List.of(), leftOut);
 		List<String> arguments = new ArrayList<>(
 				List.of("diff", "--find-renames", "--src-prefix=a/", "--dst-prefix=b/"));
 		arguments.addAll(options);
@@ -66,12 +76,15 @@ final class GitTreeDiff implements AutoCloseable {
 		return git(null, arguments.toArray(String[]::new));
 	}
 
-	private String snapshot(Path folder) {
+	private String snapshot(Path folder, List<String> paths, List<String> leftOut) {
 		if (!Files.isDirectory(folder)) {
 			throw new WorkshopException("No folder " + folder + ": check the module names in workshop.yaml.");
 		}
 		git(null, "read-tree", "--empty");
-		git(folder, "add", "--all", "--ignore-errors", ".");
+		List<String> arguments = new ArrayList<>(List.of("add", "--all", "--ignore-errors", "--"));
+		arguments.addAll(paths.isEmpty() ? List.of(".") : paths);
+		leftOut.forEach((path) -> arguments.add(":(exclude)" + path));
+		git(folder, arguments.toArray(String[]::new));
 		return git(null, "write-tree").trim();
 	}
 

@@ -66,6 +66,16 @@ final class HtmlDiffPage {
 		String heading = pair.ancestor().equals(pair.module()) ? pair.module()
 				: pair.ancestor() + " → " + pair.module();
 		this.html.append("<h2>").append(escape(heading)).append("</h2>\n");
+		if (!pair.bornFrom().isEmpty()) {
+			this.html.append("<p class=\"note\">born from ")
+				.append(escape(String.join(", ", pair.bornFrom())))
+				.append("</p>\n");
+		}
+		if (!pair.leftOut().isEmpty()) {
+			this.html.append("<p class=\"note\">left out: ")
+				.append(escape(String.join(", ", pair.leftOut())))
+				.append("</p>\n");
+		}
 		if (diff.patch().isBlank()) {
 			this.html.append("<p class=\"note\">no changes</p>\n");
 			return;

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Set;
 
 import workshop.cli.WorkshopException;
+import workshop.cli.manifest.Ancestor;
 import workshop.cli.manifest.Manifest;
 import workshop.cli.manifest.Step;
 
 /**
  * Follows the manifest's lineage from a newer step back to an older one: each step names,
- * for its modules, the module of the previous step they descend from.
+ * for its modules, the module of the previous step they descend from, and may name the
+ * part of it they were born from and what each step keeps as its own.
  */
 final class Lineage {
 
@@ -37,10 +39,10 @@ final class Lineage {
 		List<ModulePair> pairs = new ArrayList<>();
 		Set<String> ancestors = new LinkedHashSet<>();
 		for (String module : newer.modules()) {
-			String ancestor = (from == to) ? module : ancestorOf(manifest, module, from, to);
-			pairs.add(new ModulePair(ancestor, module));
-			if (ancestor != null) {
-				ancestors.add(ancestor);
+			ModulePair pair = (from == to) ? new ModulePair(module, module) : pairOf(manifest, module, from, to);
+			pairs.add(pair);
+			if (pair.ancestor() != null) {
+				ancestors.add(pair.ancestor());
 			}
 		}
 		for (String module : older.modules()) {
@@ -51,12 +53,28 @@ final class Lineage {
 		return pairs;
 	}
 
-	private static String ancestorOf(Manifest manifest, String module, int from, int to) {
+	/**
+	 * Walks back one step at a time. The paths a module was born from name files of the
+	 * step just before it, so they apply to a diff of neighbouring steps only; what is
+	 * left out is left out along the whole way.
+	 */
+	private static ModulePair pairOf(Manifest manifest, String module, int from, int to) {
 		String current = module;
+		List<String> bornFrom = List.of();
+		boolean neighbours = (to - from) == 1;
+		Set<String> leftOut = new LinkedHashSet<>();
 		for (int index = to; index > from && current != null; index--) {
-			current = manifest.steps().get(index).lineage().get(current);
+			Ancestor ancestor = manifest.steps().get(index).lineage().get(current);
+			if (ancestor == null) {
+				return new ModulePair(null, module);
+			}
+			if (neighbours) {
+				bornFrom = ancestor.paths();
+			}
+			leftOut.addAll(ancestor.leftOut());
+			current = ancestor.module();
 		}
-		return current;
+		return new ModulePair(current, module, bornFrom, List.copyOf(leftOut));
 	}
 
 }

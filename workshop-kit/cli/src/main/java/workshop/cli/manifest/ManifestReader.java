@@ -103,17 +103,75 @@ public final class ManifestReader {
 			}
 		}
 		String frontDoor = optionalText(entry, "frontDoor", where, apps.get(0).url());
-		Map<String, String> lineage = new LinkedHashMap<>();
+		Map<String, Ancestor> lineage = new LinkedHashMap<>();
 		Object lineageEntry = entry.get("lineage");
 		if (lineageEntry != null) {
-			map(lineageEntry, where + ".lineage").forEach((module, ancestor) -> {
-				if (!(ancestor instanceof String)) {
-					throw error(where + ".lineage." + module, "must name a module folder of the previous step");
+			map(lineageEntry, where + ".lineage")
+				.forEach((module, ancestor) -> lineage.put(module, ancestor(ancestor, where + ".lineage." + module)));
+		}
+		BenchPlan bench = bench(entry.get("bench"), where + ".bench");
+		return new Step(id, dir, title, infra, frontDoor, List.copyOf(apps), Map.copyOf(lineage), bench);
+	}
+
+	/**
+	 * Reads one lineage entry: the ancestor's folder alone, or a map with {@code from},
+	 * and optionally {@code paths} (what the module was born from) and {@code leaveOut}.
+	 */
+	private Ancestor ancestor(Object entry, String where) {
+		if (entry instanceof String module) {
+			return Ancestor.whole(module);
+		}
+		if (!(entry instanceof Map)) {
+			throw error(where, "must name a module folder of the previous step, or hold 'from:' and 'paths:'");
+		}
+		Map<String, Object> fields = map(entry, where);
+		String module = text(fields, "from", where);
+		return new Ancestor(module, relativePaths(fields.get("paths"), where + ".paths"),
+				relativePaths(fields.get("leaveOut"), where + ".leaveOut"));
+	}
+
+	/**
+	 * Reads what the bench measures on a step: {@code measures} (names) and
+	 * {@code targets} (name: number).
+	 */
+	private BenchPlan bench(Object entry, String where) {
+		if (entry == null) {
+			return BenchPlan.NONE;
+		}
+		Map<String, Object> fields = map(entry, where);
+		List<String> measures = new ArrayList<>();
+		for (Object measure : list(fields.get("measures"), where + ".measures")) {
+			if (!(measure instanceof String)) {
+				throw error(where + ".measures", "holds '" + measure + "': each must be a measure's name");
+			}
+			measures.add((String) measure);
+		}
+		Map<String, Double> targets = new LinkedHashMap<>();
+		Object targetsEntry = fields.get("targets");
+		if (targetsEntry != null) {
+			map(targetsEntry, where + ".targets").forEach((name, value) -> {
+				if (!(value instanceof Number number)) {
+					throw error(where + ".targets." + name, "is '" + value + "': it must be a number");
 				}
-				lineage.put(module, (String) ancestor);
+				targets.put(name, number.doubleValue());
 			});
 		}
-		return new Step(id, dir, title, infra, frontDoor, List.copyOf(apps), Map.copyOf(lineage));
+		return new BenchPlan(List.copyOf(measures), Map.copyOf(targets));
+	}
+
+	private List<String> relativePaths(Object entry, String where) {
+		if (entry == null) {
+			return List.of();
+		}
+		List<String> paths = new ArrayList<>();
+		for (Object path : list(entry, where)) {
+			if (!(path instanceof String text) || text.isBlank() || text.startsWith("/") || text.contains("..")) {
+				throw error(where, "holds '" + path + "': each must be a path inside the module folder, "
+						+ "such as src/main/java/shop/catalog/");
+			}
+			paths.add(text);
+		}
+		return List.copyOf(paths);
 	}
 
 	private App app(Map<String, Object> entry, String where) {

@@ -15,11 +15,28 @@ import java.util.Optional;
  * @param infra the infrastructure the step needs, never null
  * @param frontDoor the URL a user opens
  * @param apps the step's apps, in start order, never empty
- * @param lineage module of this step to the module of the previous step it descends from,
- * never null
+ * @param lineage module of this step to what it descends from in the previous step, never
+ * null
+ * @param bench what {@code ./workshop bench} measures on the step, and its targets; never
+ * null
  */
 public record Step(String id, String dir, String title, InfraNeeds infra, String frontDoor, List<App> apps,
-		Map<String, String> lineage) {
+		Map<String, Ancestor> lineage, BenchPlan bench) {
+
+	/**
+	 * Creates a step that the bench has nothing to measure on.
+	 * @param id the short name
+	 * @param dir the step's folder
+	 * @param title one line for menus
+	 * @param infra what it needs
+	 * @param frontDoor the URL a user opens
+	 * @param apps its apps
+	 * @param lineage what its modules descend from
+	 */
+	public Step(String id, String dir, String title, InfraNeeds infra, String frontDoor, List<App> apps,
+			Map<String, Ancestor> lineage) {
+		this(id, dir, title, infra, frontDoor, apps, lineage, BenchPlan.NONE);
+	}
 
 	/**
 	 * Returns the app that answers at the front door: the one whose port the front door's

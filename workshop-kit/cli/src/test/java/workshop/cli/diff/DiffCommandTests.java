@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code ./workshop diff} on two small steps: {@code before/app} becomes
- * {@code after/app} (one file modified, one renamed and edited, one unchanged) and
- * {@code after/extra} is new.
+ * {@code after/app} (one file modified, one renamed and edited, one unchanged, its README
+ * left out), {@code after/extra} is new, and {@code after/billing} is born from the
+ * billing package and the shared code of {@code before/app}.
  */
 class DiffCommandTests {
 
@@ -40,8 +41,17 @@ class DiffCommandTests {
 			        module: after/extra
 			        mainClass: shop.Extra
 			        port: 8081
+			      - name: billing
+			        module: after/billing
+			        mainClass: shop.billing.Billing
+			        port: 8082
 			    lineage:
-			      after/app: before/app
+			      after/app:
+			        from: before/app
+			        leaveOut: [README.md]
+			      after/billing:
+			        from: before/app
+			        paths: [src/billing/, src/Money.java]
 			""";
 
 	private static final String OLD_CLASS = """
@@ -64,12 +74,19 @@ class DiffCommandTests {
 		Files.writeString(this.root.resolve("workshop.yaml"), MANIFEST);
 		write("before/app/src/Greeting.java", "class Greeting {\n\tString text = \"hello\";\n}\n");
 		write("before/app/src/Orders.java", OLD_CLASS);
-		write("before/app/README.md", "same in both\n");
+		write("before/app/README.md", "the story of the first step\n");
+		write("before/app/src/billing/Invoice.java", "class Invoice {\n}\n");
+		write("before/app/src/Money.java", "record Money(long minor) {\n}\n");
 		write("before/app/target/classes/Junk.class", "build output\n");
 		write("after/app/src/Greeting.java",
 				"class Greeting {\n\tString text = \"hello, workshop\";\n\tjava.util.List<String> names;\n}\n");
 		write("after/app/src/orders/OrderManagement.java", OLD_CLASS.replace("void fourth() {}", "void fifth() {}"));
-		write("after/app/README.md", "same in both\n");
+		write("after/app/README.md", "the story of the second step\n");
+		write("after/app/src/billing/Invoice.java", "class Invoice {\n}\n");
+		write("after/app/src/Money.java", "record Money(long minor) {\n}\n");
+		write("after/billing/src/billing/Invoice.java", "class Invoice {\n\tMoney total;\n}\n");
+		write("after/billing/src/billing/Billing.java", "class Billing {\n}\n");
+		write("after/billing/src/Money.java", "record Money(long minor) {\n}\n");
 		write("after/app/target/classes/Junk.class", "other build output\n");
 		write("after/extra/src/Extra.java", "class Extra {\n}\n");
 	}
@@ -87,9 +104,36 @@ class DiffCommandTests {
 			.contains("rename to src/orders/OrderManagement.java")
 			.contains("+\tvoid fifth() {}")
 			.contains("=== after/extra: new module (no ancestor in before)")
-			.doesNotContain("README.md")
+			.contains("left out: README.md")
+			.doesNotContain("story")
 			.doesNotContain("target/")
 			.doesNotContain("Junk");
+	}
+
+	@Test
+	void comparesANewModuleWithOnlyWhatItWasBornFrom() {
+		Cli result = Cli.run(this.root, "diff", "before", "after", "--stat");
+
+		assertThat(result.exitCode()).isEqualTo(0);
+		String billing = result.out().substring(result.out().indexOf("=== before/app -> after/billing"));
+		assertThat(billing).contains("born from src/billing/, src/Money.java")
+			.contains("src/billing/Billing.java")
+			.contains("src/billing/Invoice.java")
+			.contains("2 files changed")
+			.doesNotContain("Greeting")
+			.doesNotContain("Orders")
+			.doesNotContain("README.md");
+	}
+
+	@Test
+	void namesAPathTheAncestorDoesNotHave() throws IOException {
+		Files.writeString(this.root.resolve("workshop.yaml"), MANIFEST.replace("src/Money.java", "src/Euro.java"));
+
+		Cli result = Cli.run(this.root, "diff", "before", "after");
+
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.err()).contains("workshop.yaml names src/Euro.java as a path a module was born from")
+			.contains("fix the lineage's paths");
 	}
 
 	@Test
@@ -120,6 +164,8 @@ class DiffCommandTests {
 					"<tr class=\"add\"><td class=\"n\"></td><td class=\"n\">2</td><td>+\tString text = &quot;hello, workshop&quot;;</td></tr>")
 			.contains("java.util.List&lt;String&gt;")
 			.contains("<h2>after/extra</h2>\n<p class=\"note\">new module</p>")
+			.contains(
+					"<h2>before/app → after/billing</h2>\n<p class=\"note\">born from src/billing/, src/Money.java</p>")
 			.doesNotContain("<script")
 			.doesNotContain("http://")
 			.doesNotContain("\u001B[");

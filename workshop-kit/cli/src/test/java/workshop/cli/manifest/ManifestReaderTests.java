@@ -58,6 +58,15 @@ class ManifestReaderTests {
 			        database: catalog
 			    lineage:
 			      step-2-strangler/gateway: step-0-monolith
+			      step-2-strangler/catalog-service:
+			        from: step-0-monolith
+			        paths: [pom.xml, src/main/java/shop/catalog/]
+			        leaveOut: [README.md]
+			    bench:
+			      measures: [read-products, gateway-overhead]
+			      targets:
+			        gateway-p99-factor: 1.5
+			        app-startup-seconds: 6
 			""";
 
 	@TempDir
@@ -78,8 +87,28 @@ class ManifestReaderTests {
 		assertThat(strangler.apps().get(0).calls()).isEqualTo(Map.of("catalog-service", "shop.gateway.catalog-url"));
 		assertThat(strangler.apps().get(0).status()).containsExactly("/actuator/cutover");
 		assertThat(strangler.frontDoorApp().name()).isEqualTo("gateway");
-		assertThat(strangler.lineage()).isEqualTo(Map.of("step-2-strangler/gateway", "step-0-monolith"));
+		assertThat(strangler.lineage()).isEqualTo(Map.of("step-2-strangler/gateway", Ancestor.whole("step-0-monolith"),
+				"step-2-strangler/catalog-service", new Ancestor("step-0-monolith",
+						List.of("pom.xml", "src/main/java/shop/catalog/"), List.of("README.md"))));
 		assertThat(strangler.modules()).containsExactly("step-2-strangler/gateway", "step-2-strangler/catalog-service");
+	}
+
+	@Test
+	void readsWhatTheBenchMeasuresAndTheTargets() throws IOException {
+		Manifest manifest = ManifestReader.read(write(TWO_STEPS));
+
+		assertThat(manifest.step("step-2").bench())
+			.isEqualTo(new BenchPlan(List.of("read-products", "gateway-overhead"),
+					Map.of("gateway-p99-factor", 1.5, "app-startup-seconds", 6.0)));
+		assertThat(manifest.step("step-0").bench()).isEqualTo(BenchPlan.NONE);
+	}
+
+	@Test
+	void rejectsATargetThatIsNotANumber() throws IOException {
+		Path file = write(TWO_STEPS.replace("gateway-p99-factor: 1.5", "gateway-p99-factor: fast"));
+
+		assertThatThrownBy(() -> ManifestReader.read(file)).isInstanceOf(ManifestException.class)
+			.hasMessage("workshop.yaml: steps[1].bench.targets.gateway-p99-factor is 'fast': it must be a number.");
 	}
 
 	@Test
@@ -153,6 +182,24 @@ class ManifestReaderTests {
 
 		assertThatThrownBy(() -> ManifestReader.read(manifest)).isInstanceOf(ManifestException.class)
 			.hasMessage("workshop.yaml: steps[1].apps.gateway.calls names 'monolith', which is no app of this step.");
+	}
+
+	@Test
+	void rejectsALineagePathOutsideTheModule() throws IOException {
+		Path file = write(TWO_STEPS.replace("paths: [pom.xml, src/main/java/shop/catalog/]", "paths: [../step-1]"));
+
+		assertThatThrownBy(() -> ManifestReader.read(file)).isInstanceOf(ManifestException.class)
+			.hasMessage("workshop.yaml: steps[1].lineage.step-2-strangler/catalog-service.paths holds '../step-1': "
+					+ "each must be a path inside the module folder, such as src/main/java/shop/catalog/.");
+	}
+
+	@Test
+	void asksForTheAncestorOfALineageWithPaths() throws IOException {
+		Path file = write(TWO_STEPS.replace("        from: step-0-monolith\n", ""));
+
+		assertThatThrownBy(() -> ManifestReader.read(file)).isInstanceOf(ManifestException.class)
+			.hasMessageStartingWith(
+					"workshop.yaml: steps[1].lineage.step-2-strangler/catalog-service has no 'from': add it");
 	}
 
 	@Test
