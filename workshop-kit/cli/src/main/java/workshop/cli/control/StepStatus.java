@@ -56,9 +56,10 @@ public record StepStatus(String step, String title, String frontDoor, String dat
 	 * @param rssBytes its resident memory with its children, or -1
 	 * @param lastExitCode the exit code of its last process, or null
 	 * @param calls the apps it calls
+	 * @param database the database it works on, or null
 	 */
 	public record AppStatus(String name, String state, long pid, int port, List<String> listening, String url,
-			int health, long uptimeSeconds, long rssBytes, Integer lastExitCode, List<String> calls) {
+			int health, long uptimeSeconds, long rssBytes, Integer lastExitCode, List<String> calls, String database) {
 	}
 
 	/**
@@ -119,7 +120,7 @@ public record StepStatus(String step, String title, String frontDoor, String dat
 		return new AppStatus(app.name(), app.state().label(), (running != null) ? running.process().pid() : -1,
 				app.port(), (running != null) ? ListeningSockets.addresses(app.port()) : List.of(),
 				app.url().toString(), app.health(), (uptime != null) ? uptime.toSeconds() : -1, app.residentBytes(),
-				app.lastExitCode(), List.copyOf(described.calls().keySet()));
+				app.lastExitCode(), List.copyOf(described.calls().keySet()), described.database());
 	}
 
 	private static ServerStatus serverStatus(InfraServer server) {
