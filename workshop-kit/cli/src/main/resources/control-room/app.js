@@ -19,7 +19,7 @@ const APP_COLORS = {
 	'payments-service': '#136f75',
 };
 
-const BOX = { width: 250, height: 182, gap: 54, top: 84, clients: 120 };
+const BOX = { width: 270, height: 182, gap: 54, top: 84, clients: 120 };
 const SERVER_BOX = { width: 430, height: 150 };
 
 const token = document.querySelector('meta[name="workshop-token"]').content;
@@ -103,7 +103,7 @@ function layout(status) {
 		const row = rows.get(col) || 0;
 		rows.set(col, row + 1);
 		places.set(app.name, {
-			x: BOX.clients + 70 + col * (BOX.width + 90),
+			x: BOX.clients + 70 + col * (BOX.width + 80),
 			y: BOX.top + row * (BOX.height + BOX.gap),
 		});
 	}
@@ -131,7 +131,10 @@ function uptime(seconds) {
 	}
 	const hours = Math.floor(seconds / 3600);
 	const minutes = Math.floor((seconds % 3600) / 60);
-	return hours > 0 ? `${hours}h ${minutes}m` : `${minutes}m ${seconds % 60}s`;
+	if (hours > 0) {
+		return `${hours}h ${minutes}m`;
+	}
+	return minutes > 0 ? `${minutes}m ${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`;
 }
 
 function megabytes(bytes) {
@@ -274,7 +277,7 @@ function buildDiagram(status) {
 				continue;
 			}
 			const color = colorFor(callee);
-			if (to.x - from.x > BOX.width + 100 || to.y !== from.y) {
+			if (to.x - from.x > BOX.width + 90 || to.y !== from.y) {
 				// Skips a column or changes row: an arc over the boxes in between.
 				const x1 = from.x + BOX.width * 0.7;
 				const x2 = to.x + BOX.width * 0.3;

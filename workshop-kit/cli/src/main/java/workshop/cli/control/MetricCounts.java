@@ -29,10 +29,11 @@ record MetricCounts(double served, double errors, List<Series> sent) {
 	/**
 	 * One series of a counter.
 	 *
+	 * @param counter the counter's name
 	 * @param labels its labels, such as {@code uri} and {@code client_name}
 	 * @param value its value
 	 */
-	record Series(Map<String, String> labels, double value) {
+	record Series(String counter, Map<String, String> labels, double value) {
 	}
 
 	/**
@@ -68,21 +69,23 @@ record MetricCounts(double served, double errors, List<Series> sent) {
 			}
 			else if ("http_client_requests_seconds_count".equals(name)
 					|| "spring_cloud_gateway_requests_seconds_count".equals(name)) {
-				sent.add(new Series(labels, value));
+				sent.add(new Series(name, labels, value));
 			}
 		}
 		return new MetricCounts(served, errors, List.copyOf(sent));
 	}
 
 	/**
-	 * Counts what was sent to the app on a port.
+	 * Counts what was sent to the app on a port. A client may count each call in more
+	 * than one counter (the gateway counts its routes and its HTTP client both); the
+	 * counter that counted most is taken.
 	 * @param port the called app's port
-	 * @return the sum of the series with a label naming {@code :<port>}, or -1 when no
+	 * @return the count of the series with a label naming {@code :<port>}, or -1 when no
 	 * series names a port at all (the caller's client does not say where it went)
 	 */
 	double sentTo(int port) {
 		boolean anyPort = false;
-		double sum = 0;
+		Map<String, Double> byCounter = new LinkedHashMap<>();
 		for (Series series : this.sent) {
 			boolean named = false;
 			for (String label : series.labels().values()) {
@@ -90,18 +93,20 @@ record MetricCounts(double served, double errors, List<Series> sent) {
 				named |= label.contains(":" + port + "/") || label.endsWith(":" + port);
 			}
 			if (named) {
-				sum += series.value();
+				byCounter.merge(series.counter(), series.value(), Double::sum);
 			}
 		}
-		return anyPort ? sum : -1;
+		return anyPort ? byCounter.values().stream().mapToDouble(Double::doubleValue).max().orElse(0) : -1;
 	}
 
 	/**
-	 * Counts everything sent.
-	 * @return the sum of every series sent
+	 * Counts everything sent, by the counter that counted most.
+	 * @return the count
 	 */
 	double sentInAll() {
-		return this.sent.stream().mapToDouble(Series::value).sum();
+		Map<String, Double> byCounter = new LinkedHashMap<>();
+		this.sent.forEach((series) -> byCounter.merge(series.counter(), series.value(), Double::sum));
+		return byCounter.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
 	}
 
 	private static Map<String, String> labels(String text) {
