@@ -226,7 +226,7 @@ function buildDiagram(status) {
 
 	const clients = element('div', 'box clients');
 	clients.append(element('div', 'name', 'clients'), element('div', 'note', 'browser, curl, bench'));
-	const door = status.apps.find((app) => status.frontDoor.includes(`:${app.port}/`)) || status.apps[status.apps.length - 1];
+	const door = frontDoorApp(status);
 	const doorPlace = places.get(door.name);
 	clients.style.left = '0px';
 	clients.style.top = `${doorPlace.y + BOX.height / 2 - 40}px`;
@@ -305,6 +305,10 @@ function buildDiagram(status) {
 	drawn.key = layoutKey(status);
 }
 
+function frontDoorApp(status) {
+	return status.apps.find((app) => app.name === status.frontDoorApp) || status.apps[status.apps.length - 1];
+}
+
 function layoutKey(status) {
 	return JSON.stringify([status.step, status.apps.map((app) => [app.name, app.calls, app.database]),
 		status.servers.map((server) => server.name)]);
@@ -341,7 +345,7 @@ function updateArrows(status, traffic) {
 	if (!traffic) {
 		return;
 	}
-	const door = status.apps.find((app) => status.frontDoor.includes(`:${app.port}/`)) || status.apps[status.apps.length - 1];
+	const door = frontDoorApp(status);
 	const doorRate = traffic.apps.find((app) => app.name === door.name);
 	const flows = traffic.calls.map((call) => [`${call.from}-${call.to}`, call.requestsPerSecond, call.measured]);
 	flows.push([`clients-${door.name}`, doorRate ? doorRate.requestsPerSecond : 0, true]);

@@ -27,13 +27,14 @@ import workshop.cli.system.ListeningSockets;
  * @param step the step's id
  * @param title the step's title
  * @param frontDoor the URL a user opens
+ * @param frontDoorApp the app behind that URL
  * @param data the folder that keeps the step's data, or null when it goes with the run
  * @param apps every app, in manifest order
  * @param servers PostgreSQL and Kafka, when the step has them
  * @param details what the apps' status paths answered
  */
-public record StepStatus(String step, String title, String frontDoor, String data, List<AppStatus> apps,
-		List<ServerStatus> servers, List<Detail> details) {
+public record StepStatus(String step, String title, String frontDoor, String frontDoorApp, String data,
+		List<AppStatus> apps, List<ServerStatus> servers, List<Detail> details) {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -104,7 +105,7 @@ public record StepStatus(String step, String title, String frontDoor, String dat
 			}
 			List<ServerStatus> servers = session.servers().stream().map(StepStatus::serverStatus).toList();
 			return new StepStatus(session.step().id(), session.step().title(), session.step().frontDoor(),
-					session.keptData().map(Object::toString).orElse(null),
+					session.step().frontDoorApp().name(), session.keptData().map(Object::toString).orElse(null),
 					apps.stream().map(CompletableFuture::join).toList(), servers,
 					details.stream().map(CompletableFuture::join).toList());
 		}
