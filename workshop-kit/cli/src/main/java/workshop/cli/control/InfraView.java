@@ -88,7 +88,13 @@ public record InfraView(List<Server> servers) {
 		return new InfraView(List.copyOf(servers));
 	}
 
-	private static Server ask(InfraServer server, boolean embedded) {
+	/**
+	 * Asks one server what it holds.
+	 * @param server the server
+	 * @param embedded whether it is the workshop's own, whose login is known
+	 * @return what it holds, or why that is not known
+	 */
+	static Server ask(InfraServer server, boolean embedded) {
 		if (!"running".equals(server.state())) {
 			return failed(server, server.name() + " is " + server.state());
 		}
