@@ -32,10 +32,10 @@ import workshop.contract.ShopClient;
 /**
  * The control room page of {@code ./workshop run step-2}, in a real headless browser on
  * the running step: it draws every app of the manifest, its levers kill and start an app
- * (the box turns red, then green again, while the others stay green), and its cutover
- * slider moves the storefront's badge. Screenshots go to
- * {@code target/system-tests/control-room/}. Leaves the shop as it found it: every app
- * running, the weight at 0.
+ * (the box turns red, then green again, while the others stay green), a reload shows the
+ * same (the page keeps nothing of its own), and its cutover slider moves the storefront's
+ * badge. Screenshots go to {@code target/system-tests/control-room/}. Leaves the shop as
+ * it found it: every app running, the weight at 0.
  */
 class ControlRoomIntegrationTests {
 
@@ -96,6 +96,13 @@ class ControlRoomIntegrationTests {
 		}
 		assertThat(text("app-catalog-service")).contains("killed (exit 137)").contains("no process");
 		screenshot("control-room-killed.png");
+		click("app-monolith");
+		this.browser.navigate().refresh();
+		await("the same picture after a reload").atMost(SHOWS_WITHIN).untilAsserted(() -> {
+			assertThat(health("catalog-service")).isEqualTo("down");
+			assertThat(health("monolith")).isEqualTo("up");
+			assertThat(text("log-app")).isEqualTo("monolith");
+		});
 
 		click("start-catalog-service");
 
