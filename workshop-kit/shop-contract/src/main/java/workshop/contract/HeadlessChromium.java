@@ -25,7 +25,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * installs them). When either is missing the browser test is skipped with a one-line
  * message, except in CI (environment variable {@code CI=true}), where it fails.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
 	/**
 	 * Selenium warns when it has no DevTools (CDP) support matching the browser's
@@ -55,7 +55,7 @@ final class HeadlessChromium implements AutoCloseable {
 	 * installed.
 	 * @return the running browser; close it to stop it and delete its profile
 	 */
-	static HeadlessChromium start() {
+	public static HeadlessChromium start() {
 		Path chromium = Path.of(System.getProperty("shop.contract.chromium", "/usr/bin/chromium"));
 		Path chromedriver = Path.of(System.getProperty("shop.contract.chromedriver", "/usr/bin/chromedriver"));
 		requireExecutable(chromium, "Chromium");
@@ -75,7 +75,7 @@ final class HeadlessChromium implements AutoCloseable {
 	 * The browser, to drive.
 	 * @return the driver, never null
 	 */
-	ChromeDriver driver() {
+	public ChromeDriver driver() {
 		return this.driver;
 	}
 

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import workshop.cli.WorkshopException;
 import workshop.cli.run.ManagedApp;
@@ -31,10 +32,20 @@ import workshop.cli.run.StepSession;
  * <li>{@code POST /api/<stop|kill|start|restart>/<app or server>}: acts, answers
  * {@code {"message": ...}} once done, or {@code {"error": ...}} with 409.</li>
  * <li>{@code POST /api/stop}: ends the whole step.</li>
+ * <li>{@code GET /api/traffic}: requests per second per app and per call
+ * ({@link Traffic}).</li>
+ * <li>{@code GET /api/infra}: the servers' databases, roles, topics and lag
+ * ({@link InfraView}).</li>
+ * <li>{@code POST /api/cutover/<route>} with {@code {"weight": N}}: moves the gateway's
+ * cutover; answers the gateway's policy.</li>
+ * <li>{@code GET /}: the control room page ({@link ControlRoomPage}), which uses the API
+ * above.</li>
  * </ul>
  * Only this machine can reach it. Requests must name it as their host (a page of another
  * site that resolves its name to 127.0.0.1 is refused), and changing requests carry the
- * session's token, which only the file's owner can read.
+ * session's token, which only the file's owner and the control room page can read. A
+ * changing request that a browser marks as sent by another site ({@code Origin}) is
+ * refused too.
  */
 public final class ControlServer implements AutoCloseable {
 
@@ -52,6 +63,10 @@ public final class ControlServer implements AutoCloseable {
 
 	private final Path workDir;
 
+	private final TrafficMeter traffic;
+
+	private final ControlRoomPage page;
+
 	private ControlServer(StepSession session, HttpServer server, ExecutorService executor, SessionFile file,
 			Path workDir) {
 		this.session = session;
@@ -59,6 +74,8 @@ public final class ControlServer implements AutoCloseable {
 		this.executor = executor;
 		this.file = file;
 		this.workDir = workDir;
+		this.traffic = new TrafficMeter(session);
+		this.page = new ControlRoomPage(file.token());
 	}
 
 	/**
@@ -76,8 +93,9 @@ public final class ControlServer implements AutoCloseable {
 		});
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-			// Starting an app waits for it to be healthy: a few requests at once.
-			ExecutorService executor = Executors.newFixedThreadPool(4, (task) -> {
+			// Starting an app waits for it to be healthy, while the control room polls:
+			// a few requests at once.
+			ExecutorService executor = Executors.newFixedThreadPool(8, (task) -> {
 				Thread thread = new Thread(task, "workshop-control");
 				thread.setDaemon(true);
 				return thread;
@@ -86,7 +104,7 @@ public final class ControlServer implements AutoCloseable {
 			SessionFile file = new SessionFile(session.step().id(), ProcessHandle.current().pid(),
 					server.getAddress().getPort(), newToken());
 			ControlServer control = new ControlServer(session, server, executor, file, workDir);
-			server.createContext("/api/", control::handle);
+			server.createContext("/", control::handle);
 			server.start();
 			file.write(workDir);
 			return control;
@@ -94,6 +112,14 @@ public final class ControlServer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new WorkshopException("Cannot open the control endpoint on loopback: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Returns the control room's address.
+	 * @return {@code http://127.0.0.1:<port>/control-room/}
+	 */
+	public String pageUrl() {
+		return this.file.url() + ControlRoomPage.PATH;
 	}
 
 	/**
@@ -119,6 +145,9 @@ public final class ControlServer implements AutoCloseable {
 		catch (WorkshopException ex) {
 			send(exchange, 409, Map.of("error", ex.getMessage()));
 		}
+		catch (JacksonException ex) {
+			send(exchange, 400, Map.of("error", "The body must be JSON, such as {\"weight\": 50}."));
+		}
 		catch (RuntimeException | LinkageError ex) {
 			send(exchange, 500, Map.of("error", "The workshop command failed: " + ex));
 		}
@@ -132,10 +161,24 @@ public final class ControlServer implements AutoCloseable {
 			send(exchange, 403, Map.of("error", "This endpoint answers only requests addressed to it on loopback."));
 			return;
 		}
-		List<String> parts = List.of(exchange.getRequestURI().getPath().substring("/api/".length()).split("/"));
+		String path = exchange.getRequestURI().getPath();
 		String method = exchange.getRequestMethod();
+		if (!path.startsWith("/api/")) {
+			if (!"GET".equals(method) || !this.page.serve(exchange)) {
+				send(exchange, 404, Map.of("error",
+						"No such page: " + method + " " + path + ". The control room is at " + pageUrl()));
+			}
+			return;
+		}
+		List<String> parts = List.of(path.substring("/api/".length()).split("/"));
 		if ("GET".equals(method) && parts.equals(List.of("status"))) {
 			send(exchange, 200, StepStatus.of(this.session));
+		}
+		else if ("GET".equals(method) && parts.equals(List.of("traffic"))) {
+			send(exchange, 200, this.traffic.read());
+		}
+		else if ("GET".equals(method) && parts.equals(List.of("infra"))) {
+			send(exchange, 200, InfraView.of(this.session));
 		}
 		else if ("GET".equals(method) && parts.size() == 2 && "log".equals(parts.get(0))) {
 			sendLog(exchange, parts.get(1));
@@ -144,6 +187,15 @@ public final class ControlServer implements AutoCloseable {
 			if (!this.file.token().equals(exchange.getRequestHeaders().getFirst("X-Workshop-Token"))) {
 				send(exchange, 403, Map.of("error", "Missing or wrong X-Workshop-Token: read it from "
 						+ this.workDir.resolve("session.json") + "."));
+			}
+			else if (!isOwnOrigin(exchange.getRequestHeaders().getFirst("Origin"))) {
+				send(exchange, 403,
+						Map.of("error", "Changing requests are accepted from the control room's own page only."));
+			}
+			else if (parts.size() == 2 && "cutover".equals(parts.get(0))) {
+				int weight = JSON.readTree(exchange.getRequestBody()).path("weight").asInt(-1);
+				send(exchange, 200, Map.of("message", "Route " + parts.get(1) + " at weight " + weight + ".", "policy",
+						CutoverLever.move(this.session, parts.get(1), weight)));
 			}
 			else if (parts.equals(List.of("stop"))) {
 				send(exchange, 202, Map.of("message", "Stopping " + this.session.step().id() + "."));
@@ -185,6 +237,11 @@ public final class ControlServer implements AutoCloseable {
 	private boolean isOwnHost(String host) {
 		int port = this.server.getAddress().getPort();
 		return ("127.0.0.1:" + port).equals(host) || ("localhost:" + port).equals(host);
+	}
+
+	/** No origin (a command, a test) or this endpoint's own (its page). */
+	private boolean isOwnOrigin(String origin) {
+		return origin == null || isOwnHost(origin.replaceFirst("^http://", ""));
 	}
 
 	private static void send(HttpExchange exchange, int status, Object body) throws IOException {

@@ -83,6 +83,14 @@ public final class RunningStep implements AutoCloseable {
 	}
 
 	/**
+	 * Returns the address of the control room page, which draws this step live.
+	 * @return {@code http://127.0.0.1:<port>/control-room/}
+	 */
+	public URI controlRoomUrl() {
+		return URI.create(this.control.pageUrl());
+	}
+
+	/**
 	 * Runs a workshop command against this step, in this JVM, as it runs in a second
 	 * terminal: {@code workshop("kill", "catalog-service")}.
 	 * @param args the command's arguments

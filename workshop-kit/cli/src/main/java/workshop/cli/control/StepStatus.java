@@ -27,13 +27,14 @@ import workshop.cli.system.ListeningSockets;
  * @param step the step's id
  * @param title the step's title
  * @param frontDoor the URL a user opens
+ * @param frontDoorApp the app behind that URL
  * @param data the folder that keeps the step's data, or null when it goes with the run
  * @param apps every app, in manifest order
  * @param servers PostgreSQL and Kafka, when the step has them
  * @param details what the apps' status paths answered
  */
-public record StepStatus(String step, String title, String frontDoor, String data, List<AppStatus> apps,
-		List<ServerStatus> servers, List<Detail> details) {
+public record StepStatus(String step, String title, String frontDoor, String frontDoorApp, String data,
+		List<AppStatus> apps, List<ServerStatus> servers, List<Detail> details) {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -56,9 +57,10 @@ public record StepStatus(String step, String title, String frontDoor, String dat
 	 * @param rssBytes its resident memory with its children, or -1
 	 * @param lastExitCode the exit code of its last process, or null
 	 * @param calls the apps it calls
+	 * @param database the database it works on, or null
 	 */
 	public record AppStatus(String name, String state, long pid, int port, List<String> listening, String url,
-			int health, long uptimeSeconds, long rssBytes, Integer lastExitCode, List<String> calls) {
+			int health, long uptimeSeconds, long rssBytes, Integer lastExitCode, List<String> calls, String database) {
 	}
 
 	/**
@@ -103,7 +105,7 @@ public record StepStatus(String step, String title, String frontDoor, String dat
 			}
 			List<ServerStatus> servers = session.servers().stream().map(StepStatus::serverStatus).toList();
 			return new StepStatus(session.step().id(), session.step().title(), session.step().frontDoor(),
-					session.keptData().map(Object::toString).orElse(null),
+					session.step().frontDoorApp().name(), session.keptData().map(Object::toString).orElse(null),
 					apps.stream().map(CompletableFuture::join).toList(), servers,
 					details.stream().map(CompletableFuture::join).toList());
 		}
@@ -119,7 +121,7 @@ public record StepStatus(String step, String title, String frontDoor, String dat
 		return new AppStatus(app.name(), app.state().label(), (running != null) ? running.process().pid() : -1,
 				app.port(), (running != null) ? ListeningSockets.addresses(app.port()) : List.of(),
 				app.url().toString(), app.health(), (uptime != null) ? uptime.toSeconds() : -1, app.residentBytes(),
-				app.lastExitCode(), List.copyOf(described.calls().keySet()));
+				app.lastExitCode(), List.copyOf(described.calls().keySet()), described.database());
 	}
 
 	private static ServerStatus serverStatus(InfraServer server) {

@@ -108,7 +108,7 @@ public final class RunCommand implements Callable<Integer> {
 			forget(stopOnExit);
 			throw explainKeptData(ex, step, options.dataFolder() != null);
 		}
-		printUrls(out, terminal, step, session, workspace);
+		printUrls(out, terminal, step, session, workspace, stopper.running);
 
 		Ending ending = awaitEnding(session);
 		stopper.stop();
@@ -141,7 +141,8 @@ public final class RunCommand implements Callable<Integer> {
 		}
 	}
 
-	private void printUrls(PrintWriter out, Terminal terminal, Step step, StepSession session, Workspace workspace) {
+	private void printUrls(PrintWriter out, Terminal terminal, Step step, StepSession session, Workspace workspace,
+			RunningStep running) {
 		out.println();
 		out.println(terminal.green(step.id() + " (" + step.title() + ") is running. Press Ctrl-C to stop."));
 		out.printf(Locale.ROOT, "  %-16s %s%n", "front door", terminal.bold(step.frontDoor()));
@@ -154,6 +155,7 @@ public final class RunCommand implements Callable<Integer> {
 		session.keptData()
 			.ifPresent((folder) -> out.printf(Locale.ROOT, "  %-16s %s (kept; --fresh starts clean)%n", "data",
 					workspace.root().relativize(folder)));
+		out.printf(Locale.ROOT, "  %-16s %s%n", "control room", terminal.bold(running.controlRoomUrl().toString()));
 		out.printf(Locale.ROOT, "  %-16s %s%n", "control", "./workshop status | stop | kill | start | restart <app>");
 		if (this.lan) {
 			out.println();
