@@ -32,23 +32,30 @@ class CatalogBoundaryTests {
 	// not a dependency of the monolith): nothing of them may creep back in.
 	static final ArchRule catalog_module_holds_its_api_the_client_and_the_facade = classes().that()
 		.resideInAPackage("shop.catalog..")
-		.should(beOneOf(
-				Map.of("shop.catalog",
-						Set.of("package-info", "Catalog", "OrderableProduct", "CatalogUnavailableException"),
-						"shop.catalog.internal",
-						Set.of("CatalogClient", "CatalogProblemException", "ProductService", "Product",
-								"ProductDetails"),
-						"shop.catalog.web",
-						Set.of("ProductController", "ProductRequest", "ProductResponse", "CatalogProblems"))))
+		.should(beOneOf(Map.of("shop.catalog",
+				Set.of("package-info", "Catalog", "OrderableProduct", "CatalogUnavailableException"),
+				"shop.catalog.internal",
+				Set.of("CatalogClient", "CatalogService", "CatalogConnections", "CatalogProblemException",
+						"ProductService", "Product", "ProductDetails"),
+				"shop.catalog.web",
+				Set.of("ProductController", "ProductRequest", "ProductResponse", "CatalogProblems"))))
 		.as("the catalog module holds its API, the catalog service's client and the product API's facade");
 
 	// Timeouts, retries and the admin login live in one place; anything else calling the
 	// service would go around them.
 	static final ArchRule only_the_client_calls_the_catalog_service = noClasses().that()
 		.doNotHaveSimpleName("CatalogClient")
+		.and()
+		.doNotHaveSimpleName("CatalogConnections")
+		.and()
+		.doNotHaveSimpleName("CatalogService")
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("org.springframework.web.client..", "java.net.http..")
+		.resideInAnyPackage("org.springframework.web.client..", "org.springframework.web.service..", "org.apache.hc..",
+				"java.net.http..")
+		.orShould()
+		.dependOnClassesThat()
+		.haveFullyQualifiedName("shop.catalog.internal.CatalogService")
 		.as("only the catalog client calls the catalog service");
 
 	// The client and the facade talk HTTP, never to the database.

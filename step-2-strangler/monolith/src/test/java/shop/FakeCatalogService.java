@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,20 +21,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A real HTTP server on a loopback port that plays the catalog service for the monolith's
- * tests. It answers the product API as the service does: {@code GET /api/products} (with
- * {@code ?sku=…}), {@code GET /api/products/{id}}, and the admin writes {@code POST} and
- * {@code PUT}, behind HTTP Basic with {@link #USERNAME} / {@link #PASSWORD}; its refusals
- * are the service's problem details (401 {@code unauthorized}, 404
- * {@code product-not-found}, 409 {@code duplicate-sku}, 400 {@code validation-failed} for
- * a SKU change). It starts with the seed products of the catalog service (same ids, SKUs,
- * names and prices) plus what a test sells. It does not check the fields of a body: the
- * monolith validates them before it calls. A test can make it fail, or stall, to see what
- * the monolith does then, and read every call it received ({@link #calls()}).
+ * A real HTTP server on a loopback port that stands in for the catalog service where the
+ * real one cannot be told what to do: it fails, goes down, hangs, stops halfway through
+ * an answer, or answers a given problem, on request, and records every call it received
+ * ({@link #calls()}). Otherwise it answers the two reads the monolith's order path asks:
+ * {@code GET /api/products} (with {@code ?sku=…}) and {@code GET /api/products/{id}},
+ * from the catalog service's seed products (same ids, SKUs and prices, which the module
+ * and step-1 tests read) plus what a test sells ({@link #sell}).
+ * <p>
+ * It plays no rule of the catalog: a write it is not told to fail is refused with a 501.
+ * What the product API answers, writes and refusals included, is tested against the real
+ * catalog service, in the system tests ({@code ProductFacadeIntegrationTests}) and by the
+ * contract suite through the gateway at weight 0.
  * <p>
  * {@link #shared()} is the one every Spring context of the test JVM calls; tests that
  * change its behaviour put it back with {@link #reset()}.
@@ -43,8 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class FakeCatalogService {
 
 	/**
-	 * The administrator the fake accepts: not the shop's, so tests see whose login the
-	 * monolith sends.
+	 * The catalog service's administrator the monolith is configured with in tests: not
+	 * the shop's, so tests see whose login the monolith sends.
 	 */
 	public static final String USERNAME = "catalog-admin";
 
@@ -74,6 +74,8 @@ public final class FakeCatalogService {
 	private volatile CountDownLatch stall;
 
 	private final AtomicInteger bodiesToHoldBack = new AtomicInteger();
+
+	private volatile Call nextAnswer;
 
 	private volatile CountDownLatch heldBodies = new CountDownLatch(1);
 
@@ -129,7 +131,7 @@ public final class FakeCatalogService {
 		UUID id = existing.map(FakeProduct::id).orElseGet(UUID::randomUUID);
 		String name = existing.map(FakeProduct::name).orElse(sku);
 		String description = existing.map(FakeProduct::description).orElse("");
-		this.products.put(id, new FakeProduct(id, sku, name, description, cents, true));
+		this.products.put(id, new FakeProduct(id, sku, name, description, cents));
 	}
 
 	/**
@@ -141,14 +143,6 @@ public final class FakeCatalogService {
 	public UUID idOf(String sku) {
 		return find(sku).map(FakeProduct::id)
 			.orElseThrow(() -> new IllegalArgumentException("The fake catalog sells no " + sku));
-	}
-
-	/**
-	 * How many products the fake holds, active or not.
-	 * @return the count
-	 */
-	public int productCount() {
-		return this.products.size();
 	}
 
 	/** Answers every request with a 503 until {@link #reset()}. */
@@ -182,9 +176,21 @@ public final class FakeCatalogService {
 		this.bodiesToHoldBack.set(times);
 	}
 
+	/**
+	 * Answers the next request with this, whatever it asks: a problem detail the service
+	 * could send, a refused login, ...
+	 * @param status the status
+	 * @param contentType the content type
+	 * @param body the body, sent as it is
+	 */
+	public void answerNext(int status, String contentType, String body) {
+		this.nextAnswer = new Call(null, null, null, null, null).answered(status, contentType, body);
+	}
+
 	/** Back to answering at once, from the seed products only. */
 	public void reset() {
 		this.down = false;
+		this.nextAnswer = null;
 		this.failuresToGo.set(0);
 		this.bodiesToHoldBack.set(0);
 		this.heldBodies.countDown();
@@ -249,6 +255,12 @@ public final class FakeCatalogService {
 				send(exchange, answered(index, call.answered(503, "application/json", "{\"status\": 503}")));
 				return;
 			}
+			Call given = this.nextAnswer;
+			if (given != null) {
+				this.nextAnswer = null;
+				send(exchange, answered(index, call.answered(given.status(), given.contentType(), given.answer())));
+				return;
+			}
 			if (this.bodiesToHoldBack.getAndUpdate((left) -> Math.max(0, left - 1)) > 0) {
 				CountDownLatch held = this.heldBodies;
 				sendHeadersOnly(exchange, answered(index, route(call)));
@@ -273,106 +285,39 @@ public final class FakeCatalogService {
 	}
 
 	private Call route(Call call) {
+		if (!call.method().equals("GET")) {
+			return problem(call, 501, "not-played", "Not played by the fake",
+					"The fake catalog service only fails writes; the system tests write to the real one.");
+		}
 		if (call.path().equals(PRODUCTS)) {
-			return switch (call.method()) {
-				case "GET" -> call.answered(200, "application/json", json.writeValueAsString(activeProducts(call)));
-				case "POST" -> isAdmin(call) ? create(call) : unauthorized(call);
-				default -> problem(call, 405, "method-not-allowed", "Method not allowed", "Method not allowed.", null);
-			};
+			return call.answered(200, "application/json", json.writeValueAsString(activeProducts(call)));
 		}
 		UUID id = idIn(call.path());
-		if (id == null) {
-			return problem(call, 400, "malformed-request", "Malformed request", "The id is not a valid UUID.", null);
+		FakeProduct product = (id != null) ? this.products.get(id) : null;
+		if (product == null) {
+			return problem(call, 404, "product-not-found", "Product not found", "No such product.");
 		}
-		return switch (call.method()) {
-			case "GET" -> found(call, id);
-			case "PUT" -> isAdmin(call) ? update(call, id) : unauthorized(call);
-			default -> problem(call, 405, "method-not-allowed", "Method not allowed", "Method not allowed.", null);
-		};
+		return call.answered(200, "application/json", json.writeValueAsString(product.asJson()));
 	}
 
 	private List<Map<String, Object>> activeProducts(Call call) {
 		List<String> skus = skusAsked(call.query());
 		return this.products.values()
 			.stream()
-			.filter(FakeProduct::active)
 			.filter((product) -> skus == null || skus.contains(product.sku()))
 			.sorted(Comparator.comparing(FakeProduct::sku))
 			.map(FakeProduct::asJson)
 			.toList();
 	}
 
-	private Call found(Call call, UUID id) {
-		FakeProduct product = this.products.get(id);
-		if (product == null) {
-			return notFound(call, id);
-		}
-		return call.answered(200, "application/json", json.writeValueAsString(product.asJson()));
-	}
-
-	private synchronized Call create(Call call) {
-		JsonNode body = json.readTree(call.body());
-		String sku = body.path("sku").asString();
-		if (find(sku).isPresent()) {
-			return problem(call, 409, "duplicate-sku", "Duplicate SKU",
-					"The SKU " + sku + " is taken by another product; choose another SKU.", null);
-		}
-		FakeProduct product = FakeProduct.from(UUID.randomUUID(), body);
-		this.products.put(product.id(), product);
-		return call.answered(201, "application/json", json.writeValueAsString(product.asJson()))
-			.withLocation(PRODUCTS + "/" + product.id());
-	}
-
-	private synchronized Call update(Call call, UUID id) {
-		FakeProduct current = this.products.get(id);
-		if (current == null) {
-			return notFound(call, id);
-		}
-		JsonNode body = json.readTree(call.body());
-		if (!current.sku().equals(body.path("sku").asString())) {
-			return problem(call, 400, "validation-failed", "Validation failed", "The product's SKU cannot change.", List
-				.of(violation("sku", "must equal the product's SKU " + current.sku() + "; a SKU never changes")));
-		}
-		FakeProduct changed = FakeProduct.from(id, body);
-		this.products.put(id, changed);
-		return call.answered(200, "application/json", json.writeValueAsString(changed.asJson()));
-	}
-
-	private static Map<String, String> violation(String field, String message) {
-		Map<String, String> violation = new LinkedHashMap<>();
-		violation.put("field", field);
-		violation.put("message", message);
-		return violation;
-	}
-
-	private Call notFound(Call call, UUID id) {
-		return problem(call, 404, "product-not-found", "Product not found", "No product has the id " + id + ".", null);
-	}
-
-	private Call unauthorized(Call call) {
-		return problem(call, 401, "unauthorized", "Unauthorized",
-				"This endpoint needs an administrator's credentials, sent with HTTP Basic authentication.", null)
-			.withChallenge("Basic realm=\"shop\"");
-	}
-
-	private static Call problem(Call call, int status, String slug, String title, String detail,
-			List<Map<String, String>> errors) {
+	private static Call problem(Call call, int status, String slug, String title, String detail) {
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", PROBLEMS + slug);
 		problem.put("title", title);
 		problem.put("status", status);
 		problem.put("detail", detail);
 		problem.put("instance", call.path());
-		if (errors != null) {
-			problem.put("errors", errors);
-		}
 		return call.answered(status, "application/problem+json", json.writeValueAsString(problem));
-	}
-
-	private static boolean isAdmin(Call call) {
-		String expected = "Basic "
-				+ Base64.getEncoder().encodeToString((USERNAME + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-		return expected.equals(call.authorization());
 	}
 
 	private static UUID idIn(String path) {
@@ -414,7 +359,6 @@ public final class FakeCatalogService {
 	private static void send(HttpExchange exchange, Call answered) throws IOException {
 		byte[] body = answered.answer().getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", answered.contentType());
-		answered.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
 		exchange.sendResponseHeaders(answered.status(), body.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(body);
@@ -438,7 +382,7 @@ public final class FakeCatalogService {
 
 	private void addSeed(String id, String sku, String name, long cents) {
 		UUID uuid = UUID.fromString(id);
-		this.products.put(uuid, new FakeProduct(uuid, sku, name, "", cents, true));
+		this.products.put(uuid, new FakeProduct(uuid, sku, name, "", cents));
 	}
 
 	/**
@@ -452,56 +396,25 @@ public final class FakeCatalogService {
 	 * @param status the status answered, 0 while unanswered
 	 * @param contentType the answer's content type, or null
 	 * @param answer the answer's body, or null
-	 * @param headers other headers of the answer
 	 */
 	public record Call(String method, String path, String query, String authorization, String body, int status,
-			String contentType, String answer, Map<String, String> headers) {
+			String contentType, String answer) {
 
 		Call(String method, String path, String query, String authorization, String body) {
-			this(method, path, query, authorization, body, 0, null, null, Map.of());
+			this(method, path, query, authorization, body, 0, null, null);
 		}
 
 		Call answered(int status, String contentType, String answer) {
 			return new Call(this.method, this.path, this.query, this.authorization, this.body, status, contentType,
-					answer, this.headers);
-		}
-
-		Call withLocation(String location) {
-			return withHeader("Location", location);
-		}
-
-		Call withChallenge(String challenge) {
-			return withHeader("WWW-Authenticate", challenge);
-		}
-
-		private Call withHeader(String name, String value) {
-			Map<String, String> more = new LinkedHashMap<>(this.headers);
-			more.put(name, value);
-			return new Call(this.method, this.path, this.query, this.authorization, this.body, this.status,
-					this.contentType, this.answer, Map.copyOf(more));
-		}
-
-		/**
-		 * Whether this call changes the catalog.
-		 * @return true for {@code POST} and {@code PUT}
-		 */
-		public boolean isWrite() {
-			return this.method.equals("POST") || this.method.equals("PUT");
+					answer);
 		}
 
 	}
 
 	/**
-	 * A product of the fake, as the service stores it.
+	 * A product the fake sells: always active.
 	 */
-	private record FakeProduct(UUID id, String sku, String name, String description, long cents, boolean active) {
-
-		static FakeProduct from(UUID id, JsonNode body) {
-			JsonNode description = body.path("description");
-			return new FakeProduct(id, body.path("sku").asString(), body.path("name").asString(),
-					description.isString() ? description.asString() : "", body.path("price").path("amount").asLong(),
-					!body.path("active").isBoolean() || body.path("active").asBoolean());
-		}
+	private record FakeProduct(UUID id, String sku, String name, String description, long cents) {
 
 		Map<String, Object> asJson() {
 			Map<String, Object> product = new LinkedHashMap<>();
@@ -513,7 +426,7 @@ public final class FakeCatalogService {
 			price.put("amount", this.cents);
 			price.put("currency", "USD");
 			product.put("price", price);
-			product.put("active", this.active);
+			product.put("active", true);
 			return product;
 		}
 

@@ -131,6 +131,8 @@ class CatalogClientTests {
 
 	@Test
 	void passesTheServicesProblemOnAsItCame() {
+		String problem = "{\"type\": \"https://workshop.example/problems/product-not-found\", \"status\": 404}";
+		catalogService.answerNext(404, "application/problem+json", problem);
 		int before = catalogService.requests();
 		CatalogClient client = client(catalogService.url(), Duration.ofSeconds(2), 3);
 
@@ -138,29 +140,37 @@ class CatalogClientTests {
 				() -> client.find(UUID.randomUUID()));
 
 		assertThat(refused.getStatus().value()).isEqualTo(404);
-		FakeCatalogService.Call call = catalogService.callsAfter(before).get(0);
-		assertThat(new String(refused.getProblem(), StandardCharsets.UTF_8)).isEqualTo(call.answer());
+		assertThat(new String(refused.getProblem(), StandardCharsets.UTF_8)).isEqualTo(problem);
 		assertThat(catalogService.requests() - before).as("a 404 is not tried again").isEqualTo(1);
 	}
 
 	@Test
 	void countsARefusedLoginAsUnavailableAndSaysWhatToSet() {
-		CatalogClient client = client(catalogService.url(), Duration.ofSeconds(2), 3, "admin", "admin");
+		catalogService.answerNext(401, "application/problem+json", "{\"status\": 401}");
+		CatalogClient client = client(catalogService.url(), Duration.ofSeconds(2), 3);
 		ProductDetails towel = new ProductDetails("TOWEL-LOGIN", "Tea towel", null, Money.usd(900), true);
 
 		assertThatExceptionOfType(CatalogUnavailableException.class).isThrownBy(() -> client.create(towel))
 			.withMessageContaining("shop.catalog.username");
 	}
 
-	private static CatalogClient client(String url, Duration timeout, int attempts) {
-		return client(url, timeout, attempts, FakeCatalogService.USERNAME, FakeCatalogService.PASSWORD);
+	@Test
+	void sendsEachSkuEncodedAndNoLoginWithReads() {
+		int before = catalogService.requests();
+
+		client(catalogService.url(), Duration.ofSeconds(2), 3).findOrderable(List.of("MUG-CLASSIC&GRINDER-PRO", "X Y"));
+
+		FakeCatalogService.Call call = catalogService.callsAfter(before).get(0);
+		assertThat(call.query()).isEqualTo("sku=MUG-CLASSIC%26GRINDER-PRO&sku=X%20Y");
+		assertThat(call.authorization()).as("reads need no administrator").isNull();
 	}
 
-	private static CatalogClient client(String url, Duration timeout, int attempts, String username, String password) {
+	private static CatalogClient client(String url, Duration timeout, int attempts) {
 		ShopProperties properties = new ShopProperties(new ShopProperties.Admin("admin", "admin"),
 				new ShopProperties.Payments(100000),
 				new ShopProperties.Events(Duration.ofHours(1), Duration.ofMinutes(10)),
-				new ShopProperties.Catalog(url, timeout, attempts, Duration.ofMillis(10), username, password));
+				new ShopProperties.Catalog(url, timeout, attempts, Duration.ofMillis(10), FakeCatalogService.USERNAME,
+						FakeCatalogService.PASSWORD));
 		return new CatalogClient(RestClient.builder(), properties);
 	}
 
