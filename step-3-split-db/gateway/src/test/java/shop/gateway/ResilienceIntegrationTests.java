@@ -1,0 +1,112 @@
+package shop.gateway;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A backend that is stopped or too slow gets a fast 503 problem from the gateway, or, for
+ * catalog reads under {@code fallback: monolith}, the monolith's answer; never a hang.
+ * The times are logged for the README, not asserted.
+ */
+class ResilienceIntegrationTests extends GatewayIntegrationTest {
+
+	private static final Log logger = LogFactory.getLog(ResilienceIntegrationTests.class);
+
+	private static final String PRODUCT = "/api/products/6f1c7a52-0f7e-4a51-9a0e-6c3c2f9d8a01";
+
+	@Test
+	void answersServiceUnavailableWhenTheCatalogServiceIsStopped() {
+		setPolicy(100, false, CutoverPolicy.Fallback.NONE);
+		assertThat(servedBy(get(PRODUCT))).isEqualTo("catalog-service");
+
+		CATALOG_SERVICE.stop();
+		try {
+			long start = System.nanoTime();
+			HttpResponse<String> response = get(PRODUCT);
+			logger.info("Catalog service stopped: 503 in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+
+			assertServiceUnavailable(response);
+		}
+		finally {
+			CATALOG_SERVICE.restart();
+		}
+		assertThat(servedBy(get(PRODUCT))).isEqualTo("catalog-service");
+	}
+
+	@Test
+	void answersFromTheMonolithWhenThePolicySaysSo() {
+		setPolicy(100, false, CutoverPolicy.Fallback.MONOLITH);
+
+		CATALOG_SERVICE.stop();
+		try {
+			HttpResponse<String> response = get(PRODUCT + "?view=full");
+
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(servedBy(response)).isEqualTo("monolith");
+			assertThat(response.body()).contains("\"sku\":\"MUG-CLASSIC\"");
+		}
+		finally {
+			CATALOG_SERVICE.restart();
+		}
+	}
+
+	@Test
+	void neverReplaysAWriteOnTheMonolith() {
+		setPolicy(100, false, CutoverPolicy.Fallback.MONOLITH);
+		int monolithRequests = MONOLITH.requests();
+
+		CATALOG_SERVICE.stop();
+		try {
+			HttpResponse<String> response = send(HttpRequest.newBuilder(gateway("/api/products"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"sku\":\"CUP-SMALL\"}"))
+				.build());
+
+			assertServiceUnavailable(response);
+			assertThat(MONOLITH.requests()).isEqualTo(monolithRequests);
+		}
+		finally {
+			CATALOG_SERVICE.restart();
+		}
+	}
+
+	@Test
+	void answersServiceUnavailableWhenTheCatalogServiceIsTooSlow() {
+		setPolicy(100, false, CutoverPolicy.Fallback.NONE);
+		CATALOG_SERVICE.slowDown();
+
+		long start = System.nanoTime();
+		HttpResponse<String> response = get(PRODUCT);
+		logger.info("Catalog service too slow: 503 in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+
+		assertServiceUnavailable(response);
+	}
+
+	@Test
+	void answersServiceUnavailableWhenTheMonolithIsStopped() {
+		MONOLITH.stop();
+		try {
+			assertServiceUnavailable(get("/api/orders/0b0e2f6e-2d0a-4c43-8d3b-3f1d6d1f1f00"));
+		}
+		finally {
+			MONOLITH.restart();
+		}
+		assertThat(servedBy(get("/api/orders/0b0e2f6e-2d0a-4c43-8d3b-3f1d6d1f1f00"))).isEqualTo("monolith");
+	}
+
+	private static void assertServiceUnavailable(HttpResponse<String> response) {
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains("\"type\":\"https://workshop.example/problems/service-unavailable\"")
+			.contains("\"status\":503")
+			.contains("\"instance\":\"" + response.request().uri().getRawPath() + "\"");
+		assertThat(servedBy(response)).isEqualTo("gateway");
+	}
+
+}

@@ -1,0 +1,64 @@
+package shop;
+
+import java.net.http.HttpRequest;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Administrators change the catalog and the stock with HTTP Basic; nobody else can, and
+ * the refusal is a problem detail with a Basic challenge. The monolith checks the login
+ * itself, before it passes a product write on to the catalog service (what the service
+ * then answers is tested against the real one, by the contract suite at weight 0).
+ */
+class AdminSecurityIntegrationTests extends ShopIntegrationTest {
+
+	private static final String NEW_PRODUCT = """
+			{"sku": "%s", "name": "Tea towel", "price": {"amount": 900, "currency": "USD"}}
+			""";
+
+	@Test
+	void refusesAdminWritesWithoutCredentials() {
+		int callsBefore = catalogService.requests();
+
+		ShopClient.Answer answer = this.shop.post("/api/products", NEW_PRODUCT.formatted("TOWEL-ANON"));
+
+		assertThat(answer.status()).isEqualTo(401);
+		assertThat(answer.header("WWW-Authenticate")).isEqualTo("Basic realm=\"shop\"");
+		assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(answer.header("X-Served-By")).isEqualTo("monolith");
+		assertThat(answer.json().path("type").asString()).isEqualTo("https://workshop.example/problems/unauthorized");
+		assertThat(catalogService.callsAfter(callsBefore)).as("calls to the catalog service").isEmpty();
+	}
+
+	@Test
+	void refusesAWrongPassword() {
+		int callsBefore = catalogService.requests();
+		ShopClient.Answer answer = this.shop.post("/api/products", NEW_PRODUCT.formatted("TOWEL-WRONG"),
+				Map.of("Authorization", ShopClient.basic("admin", "guess")));
+		ShopClient.Answer stock = this.shop.send(this.shop.request("/api/inventory/MUG-CLASSIC")
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"onHand\": 0}")));
+
+		assertThat(answer.status()).isEqualTo(401);
+		assertThat(stock.status()).isEqualTo(401);
+		assertThat(catalogService.callsAfter(callsBefore)).as("calls to the catalog service").isEmpty();
+	}
+
+	@Test
+	void setsTheUnitsOnHand() {
+		String sku = this.shop.newProduct(500, 3);
+
+		ShopClient.Answer counted = this.shop.putAsAdmin("/api/inventory/" + sku, "{\"onHand\": 12}");
+		ShopClient.Answer negative = this.shop.putAsAdmin("/api/inventory/" + sku, "{\"onHand\": -1}");
+
+		assertThat(counted.status()).isEqualTo(200);
+		assertThat(counted.json().path("available").asInt()).isEqualTo(12);
+		assertThat(negative.status()).isEqualTo(400);
+		assertThat(negative.json().path("errors").get(0).path("field").asString()).isEqualTo("onHand");
+		assertThat(this.shop.get("/api/inventory/" + sku).json().path("onHand").asInt()).isEqualTo(12);
+	}
+
+}

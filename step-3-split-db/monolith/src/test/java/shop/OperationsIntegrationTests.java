@@ -1,0 +1,63 @@
+package shop;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What operators and attendees open besides the API: probes, metrics, OpenAPI,
+ * storefront.
+ */
+class OperationsIntegrationTests extends ShopIntegrationTest {
+
+	@Test
+	void answersLivenessAndReadinessProbes() {
+		assertThat(this.shop.get("/actuator/health/liveness").json().path("status").asString()).isEqualTo("UP");
+		assertThat(this.shop.get("/actuator/health/readiness").json().path("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
+	void exposesInfoAndPrometheusMetrics() {
+		assertThat(this.shop.get("/actuator/info").status()).isEqualTo(200);
+		ShopClient.Answer metrics = this.shop.get("/actuator/prometheus");
+		assertThat(metrics.status()).isEqualTo(200);
+		assertThat(metrics.body()).contains("http_server_requests_seconds");
+	}
+
+	@Test
+	void publishesTheOpenApiDocumentAndItsUi() {
+		ShopClient.Answer document = this.shop.get("/v3/api-docs");
+		assertThat(document.status()).isEqualTo(200);
+		assertThat(document.json().path("paths").has("/api/orders")).isTrue();
+		assertThat(document.json().path("paths").has("/api/products/{id}")).isTrue();
+		ShopClient.Answer ui = this.shop.send(this.shop.request("/swagger-ui/index.html").GET());
+		assertThat(ui.status()).isEqualTo(200);
+		assertThat(this.shop.get("/swagger-ui.html").status()).isIn(200, 302);
+	}
+
+	@Test
+	void servesTheStorefrontNamingItsServer() {
+		ShopClient.Answer page = this.shop.get("/");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("data-testid=\"product-list\"");
+		assertThat(page.header("X-Served-By")).isEqualTo("monolith");
+		assertThat(this.shop.get("/app.js").status()).isEqualTo(200);
+		assertThat(this.shop.get("/style.css").status()).isEqualTo(200);
+	}
+
+	@Test
+	void servesTheSeededCatalogOrderedBySku() {
+		ShopClient.Answer products = this.shop.get("/api/products");
+		assertThat(products.status()).isEqualTo(200);
+		assertThat(products.header("X-Served-By")).isEqualTo("monolith");
+		List<String> skus = new ArrayList<>();
+		products.json().forEach((product) -> skus.add(product.path("sku").asString()));
+		assertThat(skus).contains("MUG-CLASSIC", "GRINDER-PRO").isSorted();
+		assertThat(this.shop.get("/api/products/6f1c7a52-0f7e-4a51-9a0e-6c3c2f9d8a01").json().path("sku").asString())
+			.isEqualTo("MUG-CLASSIC");
+	}
+
+}

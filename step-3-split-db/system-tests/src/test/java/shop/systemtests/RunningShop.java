@@ -1,0 +1,170 @@
+package shop.systemtests;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import workshop.cli.Terminal;
+import workshop.cli.Workspace;
+import workshop.cli.control.RunningStep;
+import workshop.cli.control.RunningStep.Result;
+import workshop.cli.manifest.Step;
+import workshop.cli.run.FileAppLog;
+import workshop.cli.run.SessionOptions;
+import workshop.cli.run.StepSession;
+import workshop.infra.InfraMode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Step 3 running as it runs for an attendee: {@code ./workshop run step-3}'s own session
+ * (embedded PostgreSQL, then catalog-service, monolith and gateway as three JVMs, each
+ * bound to loopback and given the URLs of the apps it calls from {@code workshop.yaml}),
+ * started from the executable jars in {@code target/apps} on free ports, with its control
+ * endpoint, so that tests act on it with the attendee's commands: {@link #workshop}.
+ * <p>
+ * Started once per test JVM, on first use, and shared by every test class. A JVM shutdown
+ * hook stops it, also when tests fail or the run is interrupted; a later run stops what a
+ * {@code kill -9} of the test JVM left behind. A start that failed fails every later
+ * caller with the same reason, at once.
+ */
+final class RunningShop {
+
+	/**
+	 * The settings that differ from {@code ./workshop run}: the 2 s limits on a call from
+	 * the gateway to a backend and from the monolith to the catalog service are meant for
+	 * a laptop with spare cores. A cold backend's first answers on a busy test machine
+	 * take longer (seen under a load of 14-18: the first admin write cut off at 2 s, and
+	 * again after the outage test restarted the catalog service). A stopped app is
+	 * refused at once, whatever the limit.
+	 */
+	private static final String GATEWAY_TIMEOUT = "--shop.gateway.timeout=10s";
+
+	/** See {@link #GATEWAY_TIMEOUT}. */
+	private static final String CATALOG_CLIENT_TIMEOUT = "--shop.catalog.timeout=PT10S";
+
+	/**
+	 * C1 only: three JVMs share the test machine's cores, and these apps start faster
+	 * without the optimizing compiler.
+	 */
+	private static final String QUICK_START = "-XX:TieredStopAtLevel=1";
+
+	private static RunningShop shop;
+
+	private static RuntimeException startFailure;
+
+	private final RunningStep step;
+
+	private RunningShop(RunningStep step) {
+		this.step = step;
+	}
+
+	/**
+	 * The shop of this test JVM, started on the first call.
+	 * @return the running shop, every app ready
+	 * @throws IllegalStateException naming the app and its log when an app does not start
+	 */
+	static synchronized RunningShop get() {
+		if (startFailure != null) {
+			throw startFailure;
+		}
+		if (shop == null) {
+			try {
+				shop = start();
+			}
+			catch (RuntimeException ex) {
+				startFailure = ex;
+				throw ex;
+			}
+		}
+		return shop;
+	}
+
+	/**
+	 * The shop's front door.
+	 * @return the gateway's base URL
+	 */
+	URI gatewayUrl() {
+		return this.step.url("gateway");
+	}
+
+	/**
+	 * The base URL of one app, to call it directly.
+	 * @param app the app's name
+	 * @return its URL on loopback
+	 */
+	URI url(String app) {
+		return this.step.url(app);
+	}
+
+	/**
+	 * The running step, as the workshop command sees it.
+	 * @return the step
+	 */
+	RunningStep step() {
+		return this.step;
+	}
+
+	/**
+	 * The gateway's cutover policy for the catalog.
+	 * @return a client of {@code /actuator/cutover}
+	 */
+	GatewayCutover cutover() {
+		return new GatewayCutover(gatewayUrl());
+	}
+
+	/**
+	 * Runs a workshop command against the shop, as an attendee types it in a second
+	 * terminal, and checks that it succeeded.
+	 * @param args such as {@code "kill", "catalog-service"}
+	 * @return what it printed
+	 */
+	String workshop(String... args) {
+		Result result = this.step.workshop(args);
+		assertThat(result.exitCode()).as("./workshop %s: %s", String.join(" ", args), result.err()).isZero();
+		return result.out();
+	}
+
+	private static RunningShop start() {
+		Path root = Path.of(System.getProperty("workshop.root", "../.."));
+		Path apps = Path.of(System.getProperty("shop.system-tests.apps", "target/apps"));
+		Path logs = Path.of(System.getProperty("shop.system-tests.logs", "target/system-tests"));
+		Workspace workspace = new Workspace(root.toAbsolutePath().normalize(),
+				logs.resolve("workshop").toAbsolutePath());
+		Step step = workspace.manifest().step("step-3");
+		SessionOptions options = SessionOptions.defaults(InfraMode.EMBEDDED)
+			.forTests(Map.of("catalog-service", jar(apps, "step-3-catalog-service"), "monolith",
+					jar(apps, "step-3-monolith"), "gateway", jar(apps, "step-3-gateway")))
+			.stoppingOnFailure(false)
+			.withJvmOptions(QUICK_START)
+			.withArguments("gateway", GATEWAY_TIMEOUT)
+			.withArguments("monolith", CATALOG_CLIENT_TIMEOUT);
+		StringWriter progress = new StringWriter();
+		StepSession session = StepSession.of(step, new PrintWriter(progress, true), options, Terminal.plain());
+		FileAppLog log = new FileAppLog(logs.resolve("step-3.log"));
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			session.close();
+			log.close();
+		}, "stop-step-3"));
+		try {
+			return new RunningShop(RunningStep.start(workspace, session, log));
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException(
+					"step 3 did not start: " + ex.getMessage() + "; see " + log.file() + " and: " + progress, ex);
+		}
+	}
+
+	private static Path jar(Path apps, String artifactId) {
+		Path jar = apps.resolve(artifactId + ".jar");
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar + " is missing: run the tests with Maven, which copies the apps' jars"
+					+ " there (./mvnw -pl step-3-split-db/system-tests -am verify)");
+		}
+		return jar.toAbsolutePath();
+	}
+
+}
