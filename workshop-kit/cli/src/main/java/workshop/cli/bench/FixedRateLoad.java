@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongFunction;
 
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -48,6 +49,20 @@ final class FixedRateLoad {
 	 */
 	LoadResult run(HttpRequest request, int expectedStatus, int perSecond, Duration duration)
 			throws InterruptedException {
+		return run((i) -> request, expectedStatus, perSecond, duration);
+	}
+
+	/**
+	 * Runs the load, with a request of its own for each send.
+	 * @param requests the request to send as the i-th, counting from 0
+	 * @param expectedStatus the status of a successful answer
+	 * @param perSecond how many requests to send each second, at least 1
+	 * @param duration how long to send them
+	 * @return what was measured; latencies are from the intended send times
+	 * @throws InterruptedException when interrupted
+	 */
+	LoadResult run(LongFunction<HttpRequest> requests, int expectedStatus, int perSecond, Duration duration)
+			throws InterruptedException {
 		Histogram latencies = new ConcurrentHistogram(3);
 		AtomicLong errors = new AtomicLong();
 		long interval = Duration.ofSeconds(1).toNanos() / perSecond;
@@ -57,16 +72,16 @@ final class FixedRateLoad {
 		for (long i = 0; i < count; i++) {
 			long intended = start + i * interval;
 			waitUntil(intended);
-			answers.add(
-					this.client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((answer, failure) -> {
-						if (failure == null && answer.statusCode() == expectedStatus) {
-							latencies.recordValue(System.nanoTime() - intended);
-						}
-						else {
-							errors.incrementAndGet();
-						}
-						return null;
-					}));
+			answers.add(this.client.sendAsync(requests.apply(i), HttpResponse.BodyHandlers.discarding())
+				.handle((answer, failure) -> {
+					if (failure == null && answer.statusCode() == expectedStatus) {
+						latencies.recordValue(System.nanoTime() - intended);
+					}
+					else {
+						errors.incrementAndGet();
+					}
+					return null;
+				}));
 		}
 		awaitAll(answers, errors);
 		return new LoadResult(latencies, errors.get(), Duration.ofNanos(System.nanoTime() - start));

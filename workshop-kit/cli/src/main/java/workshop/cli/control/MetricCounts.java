@@ -45,31 +45,19 @@ record MetricCounts(double served, double errors, List<Series> sent) {
 		double served = 0;
 		double errors = 0;
 		List<Series> sent = new ArrayList<>();
-		for (String line : text.split("\n")) {
-			if (line.isBlank() || line.startsWith("#")) {
-				continue;
-			}
-			int braces = line.indexOf('{');
-			int space = (braces < 0) ? line.indexOf(' ') : line.indexOf(' ', line.lastIndexOf('}'));
-			if (space < 0) {
-				continue;
-			}
-			String name = line.substring(0, (braces < 0) ? space : braces);
-			Map<String, String> labels = (braces < 0) ? Map.of()
-					: labels(line.substring(braces + 1, line.lastIndexOf('}')));
-			double value = value(line.substring(space + 1).strip());
-			if ("http_server_requests_seconds_count".equals(name)) {
-				if (labels.getOrDefault("uri", "").startsWith("/actuator")) {
+		for (PrometheusText.Sample sample : PrometheusText.parse(text)) {
+			if ("http_server_requests_seconds_count".equals(sample.name())) {
+				if (sample.label("uri").startsWith("/actuator")) {
 					continue;
 				}
-				served += value;
-				if ("SERVER_ERROR".equals(labels.get("outcome"))) {
-					errors += value;
+				served += sample.value();
+				if ("SERVER_ERROR".equals(sample.label("outcome"))) {
+					errors += sample.value();
 				}
 			}
-			else if ("http_client_requests_seconds_count".equals(name)
-					|| "spring_cloud_gateway_requests_seconds_count".equals(name)) {
-				sent.add(new Series(name, labels, value));
+			else if ("http_client_requests_seconds_count".equals(sample.name())
+					|| "spring_cloud_gateway_requests_seconds_count".equals(sample.name())) {
+				sent.add(new Series(sample.name(), sample.labels(), sample.value()));
 			}
 		}
 		return new MetricCounts(served, errors, List.copyOf(sent));
@@ -107,41 +95,6 @@ record MetricCounts(double served, double errors, List<Series> sent) {
 		Map<String, Double> byCounter = new LinkedHashMap<>();
 		this.sent.forEach((series) -> byCounter.merge(series.counter(), series.value(), Double::sum));
 		return byCounter.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-	}
-
-	private static Map<String, String> labels(String text) {
-		Map<String, String> labels = new LinkedHashMap<>();
-		int at = 0;
-		while (at < text.length()) {
-			int equals = text.indexOf('=', at);
-			if (equals < 0 || equals + 1 >= text.length() || text.charAt(equals + 1) != '"') {
-				break;
-			}
-			StringBuilder value = new StringBuilder();
-			int i = equals + 2;
-			while (i < text.length() && text.charAt(i) != '"') {
-				if (text.charAt(i) == '\\' && i + 1 < text.length()) {
-					i++;
-				}
-				value.append(text.charAt(i));
-				i++;
-			}
-			labels.put(text.substring(at, equals).strip(), value.toString());
-			at = text.indexOf(',', i);
-			at = (at < 0) ? text.length() : at + 1;
-		}
-		return labels;
-	}
-
-	private static double value(String text) {
-		int space = text.indexOf(' ');
-		String number = (space < 0) ? text : text.substring(0, space);
-		try {
-			return Double.parseDouble(number);
-		}
-		catch (NumberFormatException ex) {
-			return 0;
-		}
 	}
 
 }
