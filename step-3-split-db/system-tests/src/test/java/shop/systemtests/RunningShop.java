@@ -5,6 +5,9 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Map;
 
 import workshop.cli.Terminal;
@@ -13,6 +16,7 @@ import workshop.cli.control.RunningStep;
 import workshop.cli.control.RunningStep.Result;
 import workshop.cli.manifest.Step;
 import workshop.cli.run.FileAppLog;
+import workshop.cli.run.InfraServer;
 import workshop.cli.run.SessionOptions;
 import workshop.cli.run.StepSession;
 import workshop.infra.InfraMode;
@@ -21,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Step 3 running as it runs for an attendee: {@code ./workshop run step-3}'s own session
- * (embedded PostgreSQL, then catalog-service, monolith and gateway as three JVMs, each
- * bound to loopback and given the URLs of the apps it calls from {@code workshop.yaml}),
+ * (embedded PostgreSQL and Kafka, then catalog-service, monolith and gateway as three
+ * JVMs, each bound to loopback and given the URLs of the apps it calls and the databases
+ * it uses from {@code workshop.yaml}),
  * started from the executable jars in {@code target/apps} on free ports, with its control
  * endpoint, so that tests act on it with the attendee's commands: {@link #workshop}.
  * <p>
@@ -34,17 +39,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class RunningShop {
 
 	/**
-	 * The settings that differ from {@code ./workshop run}: the 2 s limits on a call from
-	 * the gateway to a backend and from the monolith to the catalog service are meant for
-	 * a laptop with spare cores. A cold backend's first answers on a busy test machine
-	 * take longer (seen under a load of 14-18: the first admin write cut off at 2 s, and
-	 * again after the outage test restarted the catalog service). A stopped app is
-	 * refused at once, whatever the limit.
+	 * The setting that differs from {@code ./workshop run}: the 2 s limit on a call from
+	 * the gateway to a backend is meant for a laptop with spare cores. A cold backend's
+	 * first answers on a busy test machine take longer (seen under a load of 14-18: the
+	 * first admin write cut off at 2 s). A stopped app is refused at once, whatever the
+	 * limit.
 	 */
 	private static final String GATEWAY_TIMEOUT = "--shop.gateway.timeout=10s";
-
-	/** See {@link #GATEWAY_TIMEOUT}. */
-	private static final String CATALOG_CLIENT_TIMEOUT = "--shop.catalog.timeout=PT10S";
 
 	/**
 	 * C1 only: three JVMs share the test machine's cores, and these apps start faster
@@ -109,11 +110,33 @@ final class RunningShop {
 	}
 
 	/**
-	 * The gateway's cutover policy for the catalog.
-	 * @return a client of {@code /actuator/cutover}
+	 * The move of the catalog's data, as the catalog service reports and runs it.
+	 * @return a client of {@code /actuator/migration} and {@code ./workshop migrate}
 	 */
-	GatewayCutover cutover() {
-		return new GatewayCutover(gatewayUrl());
+	CatalogMigration migration() {
+		return new CatalogMigration(this);
+	}
+
+	/**
+	 * Opens a connection to one of the step's databases, as the server's administrator:
+	 * to look at the data behind the apps' backs, or to write there as a batch job would.
+	 * @param database {@code shop} or {@code catalog}
+	 * @return a new connection; the caller closes it
+	 */
+	Connection database(String database) {
+		InfraServer postgres = this.step.session()
+			.servers()
+			.stream()
+			.filter((server) -> server.name().equals("postgres"))
+			.findFirst()
+			.orElseThrow();
+		try {
+			return DriverManager.getConnection("jdbc:postgresql://" + postgres.address() + "/" + database, "postgres",
+					"postgres");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot reach the database " + database + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	/**
@@ -140,8 +163,7 @@ final class RunningShop {
 					jar(apps, "step-3-monolith"), "gateway", jar(apps, "step-3-gateway")))
 			.stoppingOnFailure(false)
 			.withJvmOptions(QUICK_START)
-			.withArguments("gateway", GATEWAY_TIMEOUT)
-			.withArguments("monolith", CATALOG_CLIENT_TIMEOUT);
+			.withArguments("gateway", GATEWAY_TIMEOUT);
 		StringWriter progress = new StringWriter();
 		StepSession session = StepSession.of(step, new PrintWriter(progress, true), options, Terminal.plain());
 		FileAppLog log = new FileAppLog(logs.resolve("step-3.log"));
