@@ -402,6 +402,13 @@ function updateServers(status, infra) {
 function updateCutovers(status) {
 	const panel = $('cutovers');
 	const policies = [];
+	const asked = status.details.some((detail) => detail.path === '/actuator/cutover');
+	if (!asked && drawn.cutovers.size === 0 && status.apps.some((app) => app.name === 'gateway')) {
+		const note = "This step's gateway has no cutover: every route goes to its one app.";
+		if (panel.textContent !== note) {
+			panel.replaceChildren(element('p', 'none', note));
+		}
+	}
 	for (const detail of status.details) {
 		if (detail.path === '/actuator/cutover' && Array.isArray(detail.value)) {
 			policies.push(...detail.value);

@@ -1,26 +1,19 @@
 package shop.gateway;
 
-import java.net.URI;
-
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
  * What the client gets when a backend is down, too slow, or its circuit breaker is open.
  * The circuit breakers of {@link ShopRoutes} forward failed requests here.
  * <p>
- * The catalog service's reads fall back to the monolith when the route's policy says
- * {@code fallback: monolith}; everything else is a fast 503 {@code service-unavailable}
- * problem. A write is never replayed on the other side: it may have reached the first
- * one.
+ * Every such request gets a fast 503 {@code service-unavailable} problem naming the app
+ * that cannot answer. Nothing is replayed on the other backend: each route has one home,
+ * and a write may have reached it.
  */
 @RestController
 class Fallbacks {
@@ -29,31 +22,16 @@ class Fallbacks {
 
 	static final String MONOLITH = "/gateway/fallback/monolith";
 
-	private final Cutover cutover;
-
 	private final GatewayProblems problems;
 
-	private final WebClient backends;
-
-	private final URI monolith;
-
-	Fallbacks(Cutover cutover, GatewayProblems problems, WebClient backends, GatewayProperties properties) {
-		this.cutover = cutover;
+	Fallbacks(GatewayProblems problems) {
 		this.problems = problems;
-		this.backends = backends;
-		this.monolith = properties.monolithUrl();
 	}
 
-	// tag::catalog-fallback[]
 	@RequestMapping(CATALOG_SERVICE)
 	Mono<Void> catalogServiceFailed(ServerWebExchange exchange) {
-		boolean read = exchange.getRequest().getMethod() == HttpMethod.GET;
-		if (read && this.cutover.policy(Cutover.CATALOG).fallback() == CutoverPolicy.Fallback.MONOLITH) {
-			return answerFromMonolith(exchange);
-		}
 		return unavailable(exchange, "catalog-service");
 	}
-	// end::catalog-fallback[]
 
 	@RequestMapping(MONOLITH)
 	Mono<Void> monolithFailed(ServerWebExchange exchange) {
@@ -63,28 +41,6 @@ class Fallbacks {
 	private Mono<Void> unavailable(ServerWebExchange exchange, String app) {
 		return this.problems.answer(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
 				"The " + app + " cannot answer right now; try again in a moment.");
-	}
-
-	private Mono<Void> answerFromMonolith(ServerWebExchange exchange) {
-		return this.backends.get()
-			.uri(RequestedUris.sameRequestOn(this.monolith, RequestedUris.of(exchange)))
-			.headers((headers) -> copyRequestHeaders(exchange, headers))
-			.exchangeToMono((answer) -> {
-				exchange.getResponse().setStatusCode(answer.statusCode());
-				HttpHeaders headers = exchange.getResponse().getHeaders();
-				headers.addAll(answer.headers().asHttpHeaders());
-				// framing belongs to the connection it came on; this server frames its
-				// own answer
-				headers.remove(HttpHeaders.TRANSFER_ENCODING);
-				headers.remove(HttpHeaders.CONNECTION);
-				return exchange.getResponse().writeWith(answer.bodyToFlux(DataBuffer.class));
-			})
-			.onErrorResume((failure) -> unavailable(exchange, "catalog-service"));
-	}
-
-	private static void copyRequestHeaders(ServerWebExchange exchange, HttpHeaders headers) {
-		headers.addAll(exchange.getRequest().getHeaders());
-		headers.remove(HttpHeaders.HOST);
 	}
 
 }

@@ -5,9 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The shop's front door: a gateway that sends the catalog to the new catalog service or
- * to the monolith, by a cutover policy that can change while it runs, and everything else
- * to the monolith.
+ * The shop's front door: a gateway that sends the catalog to the catalog service and
+ * everything else to the monolith.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

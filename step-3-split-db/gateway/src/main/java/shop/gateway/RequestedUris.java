@@ -13,8 +13,7 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Remembers the URI a client asked for. A circuit breaker forwards a failed request to a
- * fallback path, and the fallback still needs the original path and query to ask the
- * monolith the same question.
+ * fallback path, and the fallback's problem still names the path the client asked for.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)

@@ -11,8 +11,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The gateway's routes, tried in order:
  * <ol>
- * <li>product endpoints that the cutover policy gives to the catalog service;</li>
- * <li>the other product endpoints, to the monolith;</li>
+ * <li>the product endpoints, reads and admin writes, to the catalog service;</li>
  * <li>everything else (the API, the storefront and its files) to the monolith, except
  * {@code /actuator/**}: the backends' actuators stay private, and the gateway's own
  * actuator answers there.</li>
@@ -25,32 +24,29 @@ class ShopRoutes {
 
 	static final String[] PRODUCTS = { "/api/products", "/api/products/**" };
 
+	/** The backends, named as in their {@code X-Served-By}; each names its breaker. */
+	private static final String CATALOG_SERVICE = "catalog-service";
+
+	private static final String MONOLITH = "monolith";
+
 	@Bean
-	RouteLocator routeLocator(RouteLocatorBuilder routes, GatewayProperties properties, Cutover cutover,
-			ParallelRun parallelRun) {
+	RouteLocator routeLocator(RouteLocatorBuilder routes, GatewayProperties properties) {
 		URI monolith = required(properties.monolithUrl(), "shop.gateway.monolith-url");
 		URI catalog = required(properties.catalogUrl(), "shop.gateway.catalog-url");
 		return routes.routes()
 			// tag::strangled-routes[]
-			.route("catalog-service", (route) -> route.order(0)
-				.path(PRODUCTS)
-				.and()
-				.predicate((exchange) -> cutover.sideFor(Cutover.CATALOG, exchange) == Side.CATALOG_SERVICE)
-				.filters((filters) -> guarded(filters.filter(parallelRun.comparingWith(Cutover.CATALOG, monolith)),
-						Side.CATALOG_SERVICE, Fallbacks.CATALOG_SERVICE))
-				.uri(catalog))
-			.route("catalog-monolith", (route) -> route.order(1)
-				.path(PRODUCTS)
-				.filters((filters) -> guarded(filters.filter(parallelRun.comparingWith(Cutover.CATALOG, catalog)),
-						Side.MONOLITH, Fallbacks.MONOLITH))
-				.uri(monolith))
+			.route("catalog-service",
+					(route) -> route.order(0)
+						.path(PRODUCTS)
+						.filters((filters) -> guarded(filters, CATALOG_SERVICE, Fallbacks.CATALOG_SERVICE))
+						.uri(catalog))
 			// end::strangled-routes[]
 			.route("monolith",
-					(route) -> route.order(2)
+					(route) -> route.order(1)
 						.path("/**")
 						.and()
 						.not((path) -> path.path("/actuator", "/actuator/**"))
-						.filters((filters) -> guarded(filters, Side.MONOLITH, Fallbacks.MONOLITH))
+						.filters((filters) -> guarded(filters, MONOLITH, Fallbacks.MONOLITH))
 						.uri(monolith))
 			.build();
 	}
@@ -60,9 +56,8 @@ class ShopRoutes {
 	 * fallback path of the gateway. One breaker per backend: the routes to one app share
 	 * it.
 	 */
-	private static GatewayFilterSpec guarded(GatewayFilterSpec filters, Side backend, String fallbackPath) {
-		return filters
-			.circuitBreaker((breaker) -> breaker.setName(backend.appName()).setFallbackUri("forward:" + fallbackPath));
+	private static GatewayFilterSpec guarded(GatewayFilterSpec filters, String backend, String fallbackPath) {
+		return filters.circuitBreaker((breaker) -> breaker.setName(backend).setFallbackUri("forward:" + fallbackPath));
 	}
 
 	private static URI required(URI url, String property) {

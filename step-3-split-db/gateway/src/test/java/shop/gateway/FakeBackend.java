@@ -19,13 +19,10 @@ import com.sun.net.httpserver.HttpServer;
  * A real HTTP server on a free loopback port that plays one app of the shop ("monolith"
  * or "catalog-service") for the gateway's tests. It answers every path with
  * {@code X-Served-By: <name>} and a JSON body, and can be stopped and started again on
- * the same port, slowed down, or made to answer product reads differently from the other
- * app.
+ * the same port, or slowed down.
  * <p>
- * {@code GET /api/products/{id}} answers the same product from both apps, with the fields
- * in a different order per app (equal JSON); any other path answers {@code {"app": name,
- * "method": …, "path": …}} with the path as the request line had it, so a test sees who
- * served what.
+ * Every path answers {@code {"app": name, "method": …, "path": …}} with the path as the
+ * request line had it, so a test sees who served what.
  */
 final class FakeBackend {
 
@@ -38,8 +35,6 @@ final class FakeBackend {
 	private final AtomicInteger requests = new AtomicInteger();
 
 	private volatile HttpServer server;
-
-	private volatile boolean answerDifferently;
 
 	private volatile CountDownLatch slowness = new CountDownLatch(0);
 
@@ -74,11 +69,6 @@ final class FakeBackend {
 		serve();
 	}
 
-	/** Makes product reads answer a different price than the other app does. */
-	void answerDifferently(boolean differently) {
-		this.answerDifferently = differently;
-	}
-
 	/** Holds every answer until {@link #answerNormally()} (or at most a minute). */
 	void slowDown() {
 		this.slowness = new CountDownLatch(1);
@@ -87,7 +77,6 @@ final class FakeBackend {
 	/** Releases held answers and answers at once again. */
 	void answerNormally() {
 		this.slowness.countDown();
-		this.answerDifferently = false;
 	}
 
 	private static HttpServer bind(int port) {
@@ -117,27 +106,14 @@ final class FakeBackend {
 		// as a host.
 		String target = exchange.getRequestURI().toString();
 		String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
-		String body = path.startsWith("/api/products/") ? product(path.substring("/api/products/".length()))
-				: "{\"app\":\"" + this.name + "\",\"method\":\"" + exchange.getRequestMethod() + "\",\"path\":\"" + path
-						+ "\"}";
+		String body = "{\"app\":\"" + this.name + "\",\"method\":\"" + exchange.getRequestMethod() + "\",\"path\":\""
+				+ path + "\"}";
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", "application/json");
 		exchange.getResponseHeaders().set("X-Served-By", this.name);
 		exchange.sendResponseHeaders(200, bytes.length);
 		exchange.getResponseBody().write(bytes);
 		exchange.close();
-	}
-
-	/** The same product from both apps, with the fields in another order per app. */
-	private String product(String id) {
-		long amount = this.answerDifferently ? 1300 : 1250;
-		String price = "{\"amount\":" + amount + ",\"currency\":\"USD\"}";
-		if (this.name.equals("monolith")) {
-			return "{\"id\":\"" + id + "\",\"sku\":\"MUG-CLASSIC\",\"name\":\"Classic mug\",\"price\":" + price
-					+ ",\"active\":true}";
-		}
-		return "{\"active\":true,\"price\":" + price + ",\"name\":\"Classic mug\",\"sku\":\"MUG-CLASSIC\",\"id\":\""
-				+ id + "\"}";
 	}
 
 }

@@ -24,8 +24,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Base of the gateway's integration tests: one gateway on a random port, in front of two
  * real HTTP servers playing the monolith and the catalog service, shared by every test
- * class of the JVM. After each test the backends answer normally again and the cutover
- * policy is back to "everything on the monolith".
+ * class of the JVM. After each test the backends answer normally again and the circuit
+ * breakers are closed.
  */
 // The slow-backend test waits for the timeout: 1 s instead of the default 2 s.
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "shop.gateway.timeout=1s")
@@ -41,9 +41,6 @@ abstract class GatewayIntegrationTest {
 
 	@LocalServerPort
 	int port;
-
-	@Autowired
-	Cutover cutover;
 
 	@Autowired
 	ReactiveResilience4JCircuitBreakerFactory breakers;
@@ -70,10 +67,9 @@ abstract class GatewayIntegrationTest {
 	}
 
 	@AfterEach
-	void backToMonolithOnly() {
+	void answerNormallyAgain() {
 		MONOLITH.answerNormally();
 		CATALOG_SERVICE.answerNormally();
-		this.cutover.change(Cutover.CATALOG, CutoverPolicy.MONOLITH_ONLY);
 		this.breakers.getCircuitBreakerRegistry().getAllCircuitBreakers().forEach((breaker) -> breaker.reset());
 	}
 
@@ -106,10 +102,6 @@ abstract class GatewayIntegrationTest {
 	/** Which app served a response, as the response says. */
 	static String servedBy(HttpResponse<?> response) {
 		return response.headers().firstValue("X-Served-By").orElse("(none)");
-	}
-
-	void setPolicy(int weight, boolean parallelRun, CutoverPolicy.Fallback fallback) {
-		this.cutover.change(Cutover.CATALOG, new CutoverPolicy(weight, parallelRun, fallback));
 	}
 
 }

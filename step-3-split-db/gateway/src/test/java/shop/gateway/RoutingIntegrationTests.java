@@ -8,37 +8,41 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Product endpoints go where the cutover policy says; everything else goes to the
- * monolith, and the backends' actuators are not reachable through the gateway.
+ * Product endpoints go to the catalog service; everything else goes to the monolith, and
+ * the backends' actuators are not reachable through the gateway.
  */
 class RoutingIntegrationTests extends GatewayIntegrationTest {
 
-	@Test
-	void sendsProductsToTheMonolithAtWeightZero() {
-		assertThat(servedBy(get("/api/products"))).isEqualTo("monolith");
-		assertThat(servedBy(get("/api/products/6f1c7a52-0f7e-4a51-9a0e-6c3c2f9d8a01"))).isEqualTo("monolith");
-	}
+	private static final String PRODUCT = "/api/products/6f1c7a52-0f7e-4a51-9a0e-6c3c2f9d8a01";
 
 	@Test
-	void sendsProductReadsAndWritesToTheCatalogServiceAtWeightHundred() {
-		setPolicy(100, false, CutoverPolicy.Fallback.NONE);
+	void sendsProductReadsAndWritesToTheCatalogService() {
+		int monolithRequests = MONOLITH.requests();
 
 		HttpResponse<String> list = get("/api/products");
+		HttpResponse<String> detail = get(PRODUCT + "?view=full");
 		HttpResponse<String> created = send(HttpRequest.newBuilder(gateway("/api/products"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"sku\":\"CUP-SMALL\"}"))
 			.build());
+		HttpResponse<String> changed = send(HttpRequest.newBuilder(gateway(PRODUCT))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"sku\":\"MUG-CLASSIC\"}"))
+			.build());
 
 		assertThat(servedBy(list)).isEqualTo("catalog-service");
 		assertThat(list.body()).contains("\"path\":\"/api/products\"");
+		assertThat(servedBy(detail)).isEqualTo("catalog-service");
+		assertThat(detail.body()).contains("\"path\":\"" + PRODUCT + "\"");
 		assertThat(servedBy(created)).isEqualTo("catalog-service");
 		assertThat(created.body()).contains("\"method\":\"POST\"");
+		assertThat(servedBy(changed)).isEqualTo("catalog-service");
+		assertThat(changed.body()).contains("\"method\":\"PUT\"");
+		assertThat(MONOLITH.requests()).as("requests that reached the monolith").isEqualTo(monolithRequests);
 	}
 
 	@Test
-	void sendsEverythingElseToTheMonolithWhateverTheWeight() {
-		setPolicy(100, false, CutoverPolicy.Fallback.NONE);
-
+	void sendsEverythingElseToTheMonolith() {
 		for (String path : new String[] { "/", "/app.js", "/api/orders/0b0e2f6e-2d0a-4c43-8d3b-3f1d6d1f1f00",
 				"/api/inventory/MUG-CLASSIC", "/api/productsheet" }) {
 			HttpResponse<String> response = get(path);

@@ -42,8 +42,9 @@ import workshop.infra.InfraMode;
  * {@code ./workshop bench <step>...}: starts each step in turn like {@code run} (logs to
  * a file), records each app's start time and memory, warms up, then runs the measures the
  * step lists in {@code workshop.yaml} ({@code bench.measures}, see {@link Measures}), in
- * that order. A step with a gateway is first cut over to its new service (catalog weight
- * 100, restored at the end). Writes {@code target/bench/<timestamp>.md} and prints it.
+ * that order. A step whose gateway has a cutover is first cut over to its new service
+ * (catalog weight 100, restored at the end). Writes {@code target/bench/<timestamp>.md}
+ * and prints it.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
 		description = { "Measures start time, memory, latency, throughput and the cost of an order of one or more",
@@ -200,12 +201,15 @@ public final class BenchCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * Runs a step's measures. A step with a gateway is cut over to its new service first,
-	 * and back to the configured weight afterwards.
+	 * Runs a step's measures. A step whose gateway has a cutover is cut over to its new
+	 * service first, and back to the configured weight afterwards; a gateway without one
+	 * is measured as it routes.
 	 */
 	private List<Table> measureRunning(BenchContext bench) throws InterruptedException {
-		Optional<CutoverControl> cutover = GatewayOverhead.gatewayOf(bench.step())
-			.map((gateway) -> new CutoverControl(bench.client(), gateway, GatewayOverhead.CATALOG_ROUTE));
+		Optional<CutoverControl> cutover = CutoverControl.of(bench.client(), bench.step());
+		if (cutover.isEmpty() && GatewayOverhead.gatewayOf(bench.step()).isPresent()) {
+			bench.progress("%s", CutoverControl.routingWhileMeasuring(bench.step()));
+		}
 		int configuredWeight = cutover.map(CutoverControl::weight).orElse(0);
 		cutover.ifPresent((control) -> control.setWeight(100));
 		try {

@@ -6,16 +6,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import workshop.cli.WorkshopException;
 import workshop.cli.manifest.App;
+import workshop.cli.manifest.Step;
 
 /**
  * The gateway's cutover endpoint for one route ({@code /actuator/cutover/<route>}, which
  * answers callers on the gateway's own machine only): reads and sets the share of
- * clients, 0 to 100, that the route sends to its new service.
+ * clients, 0 to 100, that the route sends to its new service. A gateway has one when its
+ * manifest entry lists {@value App#CUTOVER} under {@code status}
+ * ({@link App#hasCutover()}).
  */
 final class CutoverControl {
 
@@ -37,6 +41,30 @@ final class CutoverControl {
 		this.client = client;
 		this.endpoint = URI.create(gateway.url()).resolve("actuator/cutover");
 		this.route = route;
+	}
+
+	/**
+	 * Returns the cutover of a step's catalog route.
+	 * @param client the client to send with
+	 * @param step the step
+	 * @return the control, or empty when the step has no gateway or its gateway has no
+	 * cutover
+	 */
+	static Optional<CutoverControl> of(HttpClient client, Step step) {
+		return GatewayOverhead.gatewayOf(step)
+			.filter(App::hasCutover)
+			.map((gateway) -> new CutoverControl(client, gateway, GatewayOverhead.CATALOG_ROUTE));
+	}
+
+	/**
+	 * Says how the step's gateway routes while bench measures.
+	 * @param step the step, which must have a gateway
+	 * @return one sentence for the report, never null
+	 */
+	static String routingWhileMeasuring(Step step) {
+		boolean cutover = GatewayOverhead.gatewayOf(step).map(App::hasCutover).orElse(false);
+		return cutover ? "Catalog cutover weight 100 while measuring." : "The gateway has no cutover (no " + App.CUTOVER
+				+ " under its status in workshop.yaml): " + "each route goes to its one app.";
 	}
 
 	/**
@@ -99,7 +127,8 @@ final class CutoverControl {
 		return new WorkshopException("The gateway's cutover endpoint " + this.endpoint + " for route '" + this.route
 				+ "' did not work (" + what + "): bench needs it to send the route to the new service; "
 				+ "run the gateway on this machine with the endpoint exposed "
-				+ "(management.endpoints.web.exposure.include: cutover).");
+				+ "(management.endpoints.web.exposure.include: cutover), or, for a gateway with no cutover, " + "drop "
+				+ App.CUTOVER + " from its status in workshop.yaml.");
 	}
 
 }

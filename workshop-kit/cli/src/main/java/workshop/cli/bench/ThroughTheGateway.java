@@ -33,9 +33,9 @@ final class ThroughTheGateway implements Measure {
 		String explanation = format("Each request direct to the app that serves it and through the gateway, "
 				+ "interleaved: %d rounds of %.1f s per side and measure, median of the rounds. Latency open loop at "
 				+ "--rate %d req/s (or half of what the step sustains for that request, if less), from the intended "
-				+ "send time; throughput closed loop at %d connections. Catalog cutover weight 100 while measuring.",
-				GatewayOverhead.ROUNDS, settings.duration().dividedBy(GatewayOverhead.ROUNDS).toMillis() / 1000.0,
-				settings.rate(), settings.busiest());
+				+ "send time; throughput closed loop at %d connections. %s", GatewayOverhead.ROUNDS,
+				settings.duration().dividedBy(GatewayOverhead.ROUNDS).toMillis() / 1000.0, settings.rate(),
+				settings.busiest(), CutoverControl.routingWhileMeasuring(bench.step()));
 		return table(explanation, requests, settings.busiest(), targets);
 	}
 

@@ -9,6 +9,8 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import workshop.cli.WorkshopException;
+import workshop.cli.manifest.App;
+import workshop.cli.manifest.Step;
 import workshop.cli.run.ManagedApp;
 import workshop.cli.run.StepSession;
 
@@ -17,7 +19,8 @@ import workshop.cli.run.StepSession;
  * {@code ./workshop bench}): {@code POST /actuator/cutover} with the route and its new
  * weight, the same call the step's README shows with {@code curl}. The gateway does the
  * routing; this only asks it, from loopback, which is where the gateway accepts the
- * change from. A rollback is weight 0.
+ * change from. A rollback is weight 0. A gateway whose manifest entry does not list
+ * {@value App#CUTOVER} under {@code status} has no cutover, and is not asked.
  */
 final class CutoverLever {
 
@@ -42,9 +45,10 @@ final class CutoverLever {
 		if (weight < 0 || weight > 100) {
 			throw new WorkshopException("The weight must be 0 to 100, was " + weight + ".");
 		}
+		App described = cutoverGatewayOf(session.step());
 		ManagedApp gateway = session.managedApps()
 			.stream()
-			.filter((app) -> app.name().equals(GATEWAY))
+			.filter((app) -> app.name().equals(described.name()))
 			.findFirst()
 			.orElseThrow(() -> new WorkshopException(session.step().id() + " has no gateway: nothing to cut over."));
 		if (gateway.current() == null) {
@@ -52,7 +56,7 @@ final class CutoverLever {
 					"The gateway is " + gateway.state().label() + ": start it first (./workshop start gateway).");
 		}
 		String body = JSON.writeValueAsString(JSON.createObjectNode().put("route", route).put("weight", weight));
-		HttpRequest request = HttpRequest.newBuilder(gateway.url().resolve("/actuator/cutover"))
+		HttpRequest request = HttpRequest.newBuilder(gateway.url().resolve(App.CUTOVER))
 			.timeout(Duration.ofSeconds(10))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
@@ -72,6 +76,26 @@ final class CutoverLever {
 			Thread.currentThread().interrupt();
 			throw new WorkshopException("Interrupted while moving the cutover.", ex);
 		}
+	}
+
+	/**
+	 * Returns the gateway of a step that has a cutover to move.
+	 * @param step the step
+	 * @return the app named {@value #GATEWAY}, never null
+	 * @throws WorkshopException when the step has no gateway, or its gateway has no
+	 * cutover
+	 */
+	static App cutoverGatewayOf(Step step) {
+		App gateway = step.apps()
+			.stream()
+			.filter((app) -> app.name().equals(GATEWAY))
+			.findFirst()
+			.orElseThrow(() -> new WorkshopException(step.id() + " has no gateway: nothing to cut over."));
+		if (!gateway.hasCutover()) {
+			throw new WorkshopException(step.id() + "'s gateway has no cutover (no " + App.CUTOVER
+					+ " under its status in workshop.yaml): every route goes to its one app, so there is no weight to set.");
+		}
+		return gateway;
 	}
 
 }

@@ -25,6 +25,12 @@ import java.util.Map;
 public record App(String name, String module, String mainClass, int port, String database, String health,
 		List<String> jvmOptions, Map<String, String> calls, List<String> status) {
 
+	/**
+	 * The endpoint of a gateway that moves routes between old and new apps. A gateway has
+	 * a cutover when it lists this path under {@code status}.
+	 */
+	public static final String CUTOVER = "/actuator/cutover";
+
 	public App {
 		jvmOptions = List.copyOf(jvmOptions);
 		calls = Collections.unmodifiableMap(new LinkedHashMap<>(calls));
@@ -37,6 +43,15 @@ public record App(String name, String module, String mainClass, int port, String
 	 */
 	public String url() {
 		return "http://localhost:" + this.port + "/";
+	}
+
+	/**
+	 * Says whether this app has a cutover to move: it lists {@value #CUTOVER} under
+	 * {@code status}. A gateway without one sends each route to one app, always.
+	 * @return true when {@code ./workshop bench} and the control room may set its weights
+	 */
+	public boolean hasCutover() {
+		return this.status.contains(CUTOVER);
 	}
 
 	/**

@@ -144,6 +144,20 @@ class GatewayOverheadTests {
 	}
 
 	@Test
+	void leavesAGatewayWithoutACutoverAsItRoutes() {
+		Step withCutover = step(List.of(App.CUTOVER));
+		Step withoutCutover = step(List.of());
+
+		assertThat(CutoverControl.of(this.client, withCutover)).isPresent();
+		assertThat(CutoverControl.routingWhileMeasuring(withCutover))
+			.isEqualTo("Catalog cutover weight 100 while measuring.");
+		assertThat(CutoverControl.of(this.client, withoutCutover)).isEmpty();
+		assertThat(CutoverControl.routingWhileMeasuring(withoutCutover)).isEqualTo(
+				"The gateway has no cutover (no /actuator/cutover under its status in workshop.yaml): each route goes "
+						+ "to its one app.");
+	}
+
+	@Test
 	void saysWhatToDoWhenTheCutoverEndpointIsNotThere() {
 		this.gateway.removeContext("/actuator/cutover");
 		CutoverControl cutover = new CutoverControl(this.client, GatewayOverhead.gatewayOf(step()).orElseThrow(),
@@ -157,10 +171,15 @@ class GatewayOverheadTests {
 	}
 
 	private Step step() {
+		return step(List.of());
+	}
+
+	private Step step(List<String> gatewayStatus) {
 		return new Step("step-x", "step-x", "A step with a gateway", InfraNeeds.NONE,
 				"http://localhost:" + this.gateway.getAddress().getPort() + "/",
 				List.of(app("catalog-service", this.backend.getAddress().getPort()),
-						app("gateway", this.gateway.getAddress().getPort())),
+						new App("gateway", "gateway", "Main", this.gateway.getAddress().getPort(), null, "/ready",
+								List.of(), Map.of(), gatewayStatus)),
 				Map.of());
 	}
 

@@ -86,6 +86,8 @@ class ManifestReaderTests {
 		assertThat(strangler.apps().get(0).jvmOptions()).containsExactly("-Xmx128m");
 		assertThat(strangler.apps().get(0).calls()).isEqualTo(Map.of("catalog-service", "shop.gateway.catalog-url"));
 		assertThat(strangler.apps().get(0).status()).containsExactly("/actuator/cutover");
+		assertThat(strangler.apps().get(0).hasCutover()).as("a gateway that lists /actuator/cutover").isTrue();
+		assertThat(strangler.apps().get(1).hasCutover()).as("an app that lists no status").isFalse();
 		assertThat(strangler.frontDoorApp().name()).isEqualTo("gateway");
 		assertThat(strangler.lineage()).isEqualTo(Map.of("step-2-strangler/gateway", Ancestor.whole("step-0-monolith"),
 				"step-2-strangler/catalog-service", new Ancestor("step-0-monolith",
