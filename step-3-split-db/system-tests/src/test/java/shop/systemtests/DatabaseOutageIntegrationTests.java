@@ -3,13 +3,17 @@ package shop.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import workshop.contract.Problems;
+import workshop.contract.Money;
 import workshop.contract.Product;
+import workshop.contract.Product.NewProduct;
 import workshop.contract.ShopClient;
 import workshop.contract.ShopResponse;
 import workshop.contract.Stock;
@@ -18,7 +22,9 @@ import workshop.contract.Stock;
  * {@code ./workshop kill postgres} under a running shop: every app that needs the
  * database answers a 503 problem within its pool's wait (3 s) instead of a 500 after 30
  * s, a write sent meanwhile changes nothing, and {@code ./workshop start postgres} brings
- * the same data back without restarting an app. Leaves the shop as it found it.
+ * the same data back without restarting an app; the catalog's change stream resumes on
+ * its own, so a price changed afterwards reaches the monolith's replica. Leaves the shop
+ * as it found it.
  */
 class DatabaseOutageIntegrationTests {
 
@@ -60,6 +66,18 @@ class DatabaseOutageIntegrationTests {
 		Problems.assertProblem(productWhileDown, 503, "service-unavailable");
 		assertThat(this.shop.stock(product.sku())).isEqualTo(new Stock(product.sku(), 5, 0, 5));
 		assertThat(this.catalogService.product(product.id())).isEqualTo(product);
+		NewProduct dearer = new NewProduct(product.sku(), product.name(), product.description(), Money.usd(950), true);
+		assertThat(this.shop.call("PUT", "/api/products/" + product.id()).asAdmin().json(dearer).send().status())
+			.isEqualTo(200);
+		await("the change stream to bring the new price to the replica").atMost(RECOVERY_WITHIN)
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> replicaPrice(product.sku()) == 950);
+	}
+
+	private long replicaPrice(String sku) throws SQLException {
+		try (Connection shop = this.running.database("shop")) {
+			return CatalogRows.price(shop, "catalog_replica.products", sku);
+		}
 	}
 
 }

@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Step 3 running as it runs for an attendee: {@code ./workshop run step-3}'s own session
  * (embedded PostgreSQL and Kafka, then catalog-service, monolith and gateway as three
  * JVMs, each bound to loopback and given the URLs of the apps it calls and the databases
- * it uses from {@code workshop.yaml}),
- * started from the executable jars in {@code target/apps} on free ports, with its control
- * endpoint, so that tests act on it with the attendee's commands: {@link #workshop}.
+ * it uses from {@code workshop.yaml}), started from the executable jars in
+ * {@code target/apps} on free ports, with its control endpoint, so that tests act on it
+ * with the attendee's commands: {@link #workshop}.
  * <p>
  * Started once per test JVM, on first use, and shared by every test class. A JVM shutdown
  * hook stops it, also when tests fail or the run is interrupted; a later run stops what a
