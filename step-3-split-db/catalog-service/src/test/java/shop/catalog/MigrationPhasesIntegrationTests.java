@@ -5,8 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The phases on a service of their own, with databases, topic, slots and consumer group
  * of their own, so the other tests stay in phase A: the cutover under concurrent writes
- * through the HTTP API, a restart in phase B, and phase C.
+ * through the HTTP API, a restart in phase B, phase C and a restart in it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -87,13 +85,31 @@ class MigrationPhasesIntegrationTests {
 		assertThat(skipping.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(read(skipping).path("type").asString())
 			.isEqualTo("https://workshop.example/problems/migration-refused");
-		assertThat(read(skipping).path("detail").asString()).contains("next is B");
+		assertThat(read(skipping).path("detail").asString()).contains("the next is B");
 		assertThat(anonymous.statusCode()).isEqualTo(401);
 		assertThat(status().path("phase").asString()).isEqualTo("A");
 	}
 
 	@Test
 	@Order(2)
+	void refusesTheCutoverWhileARowDriftsAndStaysInPhaseA() {
+		JdbcTemplate catalog = administrator("phases_catalog");
+		catalog.update("update catalog.products set price_amount = 1 where sku = 'MUG-CLASSIC'");
+		try {
+			HttpResponse<String> refused = advance("B", CatalogServiceIntegrationTest.ADMIN);
+
+			assertThat(refused.statusCode()).isEqualTo(409);
+			assertThat(read(refused).path("detail").asString()).contains("disagree on 1 of 12 rows");
+			assertThat(status().path("phase").asString()).isEqualTo("A");
+			assertThat(status().path("copier").path("running").asBoolean()).isTrue();
+		}
+		finally {
+			catalog.update("update catalog.products set price_amount = 1250 where sku = 'MUG-CLASSIC'");
+		}
+	}
+
+	@Test
+	@Order(3)
 	void cutsOverWhileAdministratorsWriteWithoutAFailedOrLostWrite() throws Exception {
 		AtomicBoolean writing = new AtomicBoolean(true);
 		Queue<Integer> statuses = new ConcurrentLinkedQueue<>();
@@ -128,7 +144,7 @@ class MigrationPhasesIntegrationTests {
 	}
 
 	@Test
-	@Order(3)
+	@Order(4)
 	void servesAndStreamsFromItsOwnDatabaseAfterARestartInPhaseB() {
 		this.service.close();
 		start();
@@ -147,7 +163,7 @@ class MigrationPhasesIntegrationTests {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void dropsTheOldTablesItsSlotAndItsPublicationInPhaseC() {
 		HttpResponse<String> retired = advance("C", CatalogServiceIntegrationTest.ADMIN);
 
@@ -161,6 +177,16 @@ class MigrationPhasesIntegrationTests {
 		assertThat(oldHome.queryForObject("select count(*) from pg_publication", Integer.class)).isZero();
 		assertThat(send(HttpRequest.newBuilder(uri("/api/products"))).statusCode()).isEqualTo(200);
 		assertThat(status().path("phase").asString()).isEqualTo("C");
+	}
+
+	@Test
+	@Order(6)
+	void comesBackInPhaseCWithoutTheOldTables() {
+		this.service.close();
+		start();
+
+		assertThat(status().path("phase").asString()).isEqualTo("C");
+		assertThat(send(HttpRequest.newBuilder(uri("/api/products?sku=AFTER-RESTART"))).body()).contains("Kept");
 	}
 
 	private void write(int writer, AtomicBoolean writing, Queue<Integer> statuses, Map<String, Long> lastPrices) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -30,6 +31,8 @@ public final class ProductCopier implements AutoCloseable {
 
 	private final Thread thread;
 
+	private final ReentrantLock applying = new ReentrantLock();
+
 	private volatile boolean running = true;
 
 	ProductCopier(CdcProperties cdc, ProductCopy copy) {
@@ -48,12 +51,7 @@ public final class ProductCopier implements AutoCloseable {
 			while (this.running) {
 				ConsumerRecords<String, String> records = this.consumer.poll(Duration.ofMillis(200));
 				if (!records.isEmpty()) {
-					List<String> events = new ArrayList<>();
-					for (ConsumerRecord<String, String> record : records) {
-						events.add(record.value());
-					}
-					this.copy.apply(events);
-					this.consumer.commitSync();
+					applyAndCommit(records);
 				}
 			}
 		}
@@ -67,6 +65,35 @@ public final class ProductCopier implements AutoCloseable {
 			this.running = false;
 			this.consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
 		}
+	}
+
+	private void applyAndCommit(ConsumerRecords<String, String> records) {
+		this.applying.lock();
+		try {
+			if (!this.running) {
+				return;
+			}
+			List<String> events = new ArrayList<>();
+			for (ConsumerRecord<String, String> record : records) {
+				events.add(record.value());
+			}
+			this.copy.apply(events);
+			this.consumer.commitSync();
+		}
+		finally {
+			this.applying.unlock();
+		}
+	}
+
+	/**
+	 * Stops applying: waits for the batch in hand to be applied and committed; nothing is
+	 * applied after it returns. The consumer then closes on its own thread.
+	 */
+	public void halt() {
+		this.running = false;
+		this.consumer.wakeup();
+		this.applying.lock();
+		this.applying.unlock();
 	}
 
 	/**
@@ -86,12 +113,11 @@ public final class ProductCopier implements AutoCloseable {
 	}
 
 	/**
-	 * Ends the loop after the batch in hand is applied and committed, and waits for it.
+	 * Halts, then waits until the consumer has closed.
 	 */
 	@Override
 	public void close() {
-		this.running = false;
-		this.consumer.wakeup();
+		halt();
 		try {
 			this.thread.join(10_000);
 		}

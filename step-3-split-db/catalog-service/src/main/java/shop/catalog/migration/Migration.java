@@ -115,10 +115,6 @@ public class Migration implements SmartLifecycle {
 	}
 
 	private void cutOver() {
-		Reconciliation.Report before = this.reconciliation.compare();
-		if (!before.agree()) {
-			throw new MigrationRefusedException(disagreement(before));
-		}
 		// the slot exists before the pause, so no change to the new home is ever missed
 		this.streams.createSlot(this.ownDatabase);
 		long started = System.nanoTime();
@@ -159,16 +155,17 @@ public class Migration implements SmartLifecycle {
 	 */
 	private void drain(long started) {
 		long deadline = started + PAUSE.toNanos() * 3 / 4;
-		while (!this.reconciliation.compare().agree()) {
+		Reconciliation.Report report = this.reconciliation.compare();
+		while (!report.agree()) {
 			if (System.nanoTime() > deadline) {
-				throw new MigrationRefusedException("The catalog database did not catch up with the old home within "
-						+ PAUSE.toMillis() * 3 / 4 + " ms of pausing writes; writes resumed, try again.");
+				throw new MigrationRefusedException(disagreement(report));
 			}
 			LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+			report = this.reconciliation.compare();
 		}
 		ProductCopier stopped = this.copier;
 		this.copier = null;
-		stopped.close();
+		stopped.halt();
 		Reconciliation.Report after = this.reconciliation.compare();
 		if (!after.agree()) {
 			this.copier = this.streams.copier(this.copy);
@@ -196,9 +193,9 @@ public class Migration implements SmartLifecycle {
 	}
 
 	private static String disagreement(Reconciliation.Report report) {
-		return "The old home and the catalog database disagree on " + report.drifting() + " of "
-				+ Math.max(report.oldHome(), report.ownDatabase()) + " rows of " + report.table()
-				+ ", so the cutover waits; GET /actuator/migration lists them.";
+		return "With writes paused, the old home and the catalog database still disagree on " + report.drifting()
+				+ " of " + Math.max(report.oldHome(), report.ownDatabase()) + " rows of " + report.table()
+				+ ", so the catalog stays in phase A and writes resumed; GET /actuator/migration lists them.";
 	}
 
 	/**
