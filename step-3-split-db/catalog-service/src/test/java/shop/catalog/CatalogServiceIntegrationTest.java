@@ -15,14 +15,31 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import workshop.infra.PostgresServer;
+import workshop.infra.SharedInfrastructure;
 
 /**
  * The one configuration of every integration test: the catalog service on a random port
- * against the embedded PostgreSQL of the infra module, with a plain JDK HTTP client.
- * Every test class extends it unchanged, so Spring starts one application context.
+ * against the embedded PostgreSQL of the infra module, with a plain JDK HTTP client. Its
+ * old home is the infra module's database {@code shop}; its own database
+ * ({@code catalog}) and the Kafka broker are the infra module's shared servers too. Every
+ * test class extends it unchanged, so Spring starts one application context, in phase A.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class CatalogServiceIntegrationTest {
+
+	@DynamicPropertySource
+	static void catalogDatabaseAndBroker(DynamicPropertyRegistry properties) {
+		PostgresServer postgres = SharedInfrastructure.postgres();
+		postgres.createDatabase("catalog");
+		properties.add("shop.catalog.database.url", () -> postgres.jdbcUrl("catalog"));
+		properties.add("shop.catalog.database.username", postgres::username);
+		properties.add("shop.catalog.database.password", postgres::password);
+		properties.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
+	}
 
 	static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes());
 

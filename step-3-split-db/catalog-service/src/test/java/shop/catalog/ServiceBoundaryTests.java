@@ -1,5 +1,7 @@
 package shop.catalog;
 
+import javax.sql.DataSource;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -11,6 +13,8 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -43,6 +47,39 @@ class ServiceBoundaryTests {
 		.dependOnClassesThat()
 		.resideInAnyPackage("shop.orders..", "shop.inventory..", "shop.payments..", "shop")
 		.as("the catalog service does not depend on the monolith's code");
+
+	// Change data capture is an adapter: the catalog and its API know nothing of
+	// Debezium or Kafka, so the stream could move to Kafka Connect without touching them.
+	static final ArchRule debezium_and_kafka_stay_in_the_cdc_adapter = noClasses().that()
+		.resideOutsideOfPackage("shop.catalog.cdc..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("io.debezium..", "org.apache.kafka..")
+		.as("Debezium and Kafka types are used only in shop.catalog.cdc");
+
+	// The catalog reaches its data through the home the phase chooses (JPA on
+	// HomeDataSource); only the migration, the stream and the logins' configuration name
+	// a
+	// data source, so after phase C nothing else can reach the old home.
+	static final ArchRule only_the_migration_names_a_data_source = noClasses().that()
+		.resideOutsideOfPackages("shop.catalog.migration..", "shop.catalog.cdc..", "shop.shared.config..")
+		.should()
+		.dependOnClassesThat()
+		.areAssignableTo(DataSource.class)
+		.orShould()
+		.dependOnClassesThat()
+		.areAssignableTo(JdbcTemplate.class)
+		.as("only the migration, the change stream and the database configuration name a data source");
+
+	@Test
+	void keepsDebeziumAndKafkaInTheCdcAdapter() {
+		debezium_and_kafka_stay_in_the_cdc_adapter.check(SERVICE);
+	}
+
+	@Test
+	void reachesItsDataOnlyThroughTheHomeTheMigrationChooses() {
+		only_the_migration_names_a_data_source.check(SERVICE);
+	}
 
 	@Test
 	void holdsOnlyTheCatalog() {

@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import shop.catalog.internal.Product;
 import shop.catalog.internal.ProductService;
+import shop.catalog.migration.WriteGate;
 
 /**
- * The catalog API: anyone reads products, an administrator creates and edits them.
+ * The catalog API: anyone reads products, an administrator creates and edits them. Each
+ * write passes the {@link WriteGate}, which a cutover closes for a moment.
  */
 @RestController
 @RequestMapping("/api/products")
@@ -29,8 +31,11 @@ public class ProductController {
 
 	private final ProductService productService;
 
-	public ProductController(ProductService productService) {
+	private final WriteGate writes;
+
+	public ProductController(ProductService productService, WriteGate writes) {
 		this.productService = productService;
+		this.writes = writes;
 	}
 
 	/**
@@ -51,14 +56,14 @@ public class ProductController {
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	public ResponseEntity<ProductResponse> create(@Valid @RequestBody ProductRequest request) {
-		Product product = this.productService.create(request.toDetails());
+		Product product = this.writes.pass(() -> this.productService.create(request.toDetails()));
 		return ResponseEntity.created(URI.create("/api/products/" + product.getId()))
 			.body(ProductResponse.from(product));
 	}
 
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	public ProductResponse update(@PathVariable UUID id, @Valid @RequestBody ProductRequest request) {
-		return ProductResponse.from(this.productService.update(id, request.toDetails()));
+		return ProductResponse.from(this.writes.pass(() -> this.productService.update(id, request.toDetails())));
 	}
 
 }

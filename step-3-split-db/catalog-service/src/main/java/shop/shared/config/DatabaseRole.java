@@ -12,7 +12,6 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
@@ -46,7 +45,6 @@ public class DatabaseRole {
 	 * {@code spring.datasource.hikari.*}, as for a pool Spring Boot makes.
 	 */
 	@Bean
-	@Primary
 	@ConfigurationProperties("spring.datasource.hikari")
 	HikariDataSource catalogServiceDataSource(DataSourceProperties properties,
 			ObjectProvider<JdbcConnectionDetails> details, ShopProperties shop) {

@@ -16,8 +16,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Who may do what: administrators change the catalog with HTTP Basic, everyone else reads
- * it without logging in.
+ * Who may do what: administrators change the catalog and move its data to the next phase
+ * with HTTP Basic, everyone else reads it without logging in.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -29,6 +29,8 @@ public class SecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/products")
 			.authenticated()
 			.requestMatchers(HttpMethod.PUT, "/api/products/*")
+			.authenticated()
+			.requestMatchers(HttpMethod.POST, "/actuator/migration")
 			.authenticated()
 			.anyRequest()
 			.permitAll())

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param module the folder of its Maven module, relative to the workshop root
  * @param mainClass the class with the {@code main} method
  * @param port the HTTP port it listens on
- * @param database the PostgreSQL database it uses, or {@code null} when it has none
+ * @param database the PostgreSQL database it uses, or {@code null} when it has none; its
+ * connection settings are passed as {@code spring.datasource.*}
  * @param health the path answering 200 once the app is ready, starting with {@code /}
  * @param jvmOptions options for this app's JVM, after the ones every app gets (a later
  * option wins, so {@code -Xmx128m} here overrides the default heap), never null
@@ -21,9 +22,12 @@ import java.util.Map;
  * (app name to property name, in manifest order), never null
  * @param status paths of this app that {@code ./workshop status} shows, such as the
  * gateway's {@code /actuator/cutover}, never null
+ * @param databases further databases it uses, each with the Spring property prefix that
+ * carries its connection settings ({@code <prefix>.url}, {@code .username},
+ * {@code .password}), in manifest order, never null
  */
 public record App(String name, String module, String mainClass, int port, String database, String health,
-		List<String> jvmOptions, Map<String, String> calls, List<String> status) {
+		List<String> jvmOptions, Map<String, String> calls, List<String> status, Map<String, String> databases) {
 
 	/**
 	 * The endpoint of a gateway that moves routes between old and new apps. A gateway has
@@ -35,6 +39,15 @@ public record App(String name, String module, String mainClass, int port, String
 		jvmOptions = List.copyOf(jvmOptions);
 		calls = Collections.unmodifiableMap(new LinkedHashMap<>(calls));
 		status = List.copyOf(status);
+		databases = Collections.unmodifiableMap(new LinkedHashMap<>(databases));
+	}
+
+	/**
+	 * An app with no further databases.
+	 */
+	public App(String name, String module, String mainClass, int port, String database, String health,
+			List<String> jvmOptions, Map<String, String> calls, List<String> status) {
+		this(name, module, mainClass, port, database, health, jvmOptions, calls, status, Map.of());
 	}
 
 	/**

@@ -101,6 +101,12 @@ public final class ManifestReader {
 							"names '" + callee + "', which is no app of this step");
 				}
 			}
+			for (String database : app.databases().keySet()) {
+				if (!infra.databases().contains(database)) {
+					throw error(where + ".apps." + app.name() + ".databases", "names '" + database
+							+ "', which is no database of this step: add it to infra.postgres.databases");
+				}
+			}
 		}
 		String frontDoor = optionalText(entry, "frontDoor", where, apps.get(0).url());
 		Map<String, Ancestor> lineage = new LinkedHashMap<>();
@@ -223,7 +229,18 @@ public final class ManifestReader {
 				status.add((String) path);
 			}
 		}
-		return new App(name, module, mainClass, (Integer) port, database, health, jvmOptions, calls, status);
+		Map<String, String> databases = new LinkedHashMap<>();
+		Object databasesEntry = entry.get("databases");
+		if (databasesEntry != null) {
+			map(databasesEntry, where + ".databases").forEach((databaseName, prefix) -> {
+				if (!(prefix instanceof String text) || text.isBlank() || text.startsWith("--")) {
+					throw error(where + ".databases." + databaseName, "must name the Spring property prefix for "
+							+ databaseName + "'s connection settings, such as shop.catalog.database");
+				}
+				databases.put(databaseName, text);
+			});
+		}
+		return new App(name, module, mainClass, (Integer) port, database, health, jvmOptions, calls, status, databases);
 	}
 
 	private InfraNeeds infra(Object entry, String where) {

@@ -49,13 +49,13 @@ final class EmbeddedPostgresControl extends EmbeddedServerControl<EmbeddedPostgr
 	}
 
 	/**
-	 * Returns the arguments that connect an app to one of the step's databases.
+	 * Returns the JDBC URL of one of the step's databases; its login is
+	 * {@code postgres}/{@code postgres}.
 	 * @param database the database
-	 * @return Spring Boot's {@code spring.datasource.*} arguments
+	 * @return the URL, on the port the server keeps within the session
 	 */
-	List<String> argumentsFor(String database) {
-		return List.of("--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + this.port + "/" + database,
-				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
+	String jdbcUrl(String database) {
+		return "jdbc:postgresql://127.0.0.1:" + this.port + "/" + database;
 	}
 
 }

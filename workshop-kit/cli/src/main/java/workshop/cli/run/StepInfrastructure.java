@@ -1,9 +1,12 @@
 package workshop.cli.run;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import workshop.cli.manifest.App;
 import workshop.cli.manifest.InfraNeeds;
@@ -98,15 +101,12 @@ final class StepInfrastructure implements AutoCloseable {
 	 */
 	List<String> argumentsFor(App app) {
 		List<String> arguments = new ArrayList<>();
-		if (app.database() != null) {
-			if (this.embeddedPostgres != null) {
-				arguments.addAll(this.embeddedPostgres.argumentsFor(app.database()));
-			}
-			else if (this.containerPostgres != null) {
-				arguments.add("--spring.datasource.url=" + this.containerPostgres.jdbcUrl(app.database()));
-				arguments.add("--spring.datasource.username=" + this.containerPostgres.username());
-				arguments.add("--spring.datasource.password=" + this.containerPostgres.password());
-			}
+		if (this.embeddedPostgres != null) {
+			arguments.addAll(databaseArguments(app, this.embeddedPostgres::jdbcUrl, "postgres", "postgres"));
+		}
+		else if (this.containerPostgres != null) {
+			arguments.addAll(databaseArguments(app, this.containerPostgres::jdbcUrl, this.containerPostgres.username(),
+					this.containerPostgres.password()));
 		}
 		if (this.embeddedKafka != null) {
 			arguments.add("--spring.kafka.bootstrap-servers=" + this.embeddedKafka.address());
@@ -117,6 +117,32 @@ final class StepInfrastructure implements AutoCloseable {
 		// The servers are already up (or are the user's own): the app must not start its
 		// own.
 		arguments.add("--workshop.infra=external");
+		return arguments;
+	}
+
+	/**
+	 * Returns the connection settings of each database an app uses: its {@code database}
+	 * as {@code spring.datasource.*}, and each of its {@code databases} under the
+	 * property prefix the manifest gives.
+	 * @param app the app
+	 * @param jdbcUrl the JDBC URL of a database, by name
+	 * @param username the login of every database on the server
+	 * @param password its password
+	 * @return {@code --<prefix>.url=…}, {@code --<prefix>.username=…} and
+	 * {@code --<prefix>.password=…} per database, never null
+	 */
+	static List<String> databaseArguments(App app, Function<String, String> jdbcUrl, String username, String password) {
+		Map<String, String> prefixes = new LinkedHashMap<>();
+		if (app.database() != null) {
+			prefixes.put("spring.datasource", app.database());
+		}
+		app.databases().forEach((database, prefix) -> prefixes.put(prefix, database));
+		List<String> arguments = new ArrayList<>();
+		prefixes.forEach((prefix, database) -> {
+			arguments.add("--" + prefix + ".url=" + jdbcUrl.apply(database));
+			arguments.add("--" + prefix + ".username=" + username);
+			arguments.add("--" + prefix + ".password=" + password);
+		});
 		return arguments;
 	}
 

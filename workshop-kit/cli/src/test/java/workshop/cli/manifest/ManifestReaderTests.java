@@ -55,7 +55,9 @@ class ManifestReaderTests {
 			        module: step-2-strangler/catalog-service
 			        mainClass: shop.catalog.CatalogApplication
 			        port: 8082
-			        database: catalog
+			        database: shop
+			        databases:
+			          catalog: shop.catalog.database
 			    lineage:
 			      step-2-strangler/gateway: step-0-monolith
 			      step-2-strangler/catalog-service:
@@ -93,6 +95,33 @@ class ManifestReaderTests {
 				"step-2-strangler/catalog-service", new Ancestor("step-0-monolith",
 						List.of("pom.xml", "src/main/java/shop/catalog/"), List.of("README.md"))));
 		assertThat(strangler.modules()).containsExactly("step-2-strangler/gateway", "step-2-strangler/catalog-service");
+	}
+
+	@Test
+	void readsTheFurtherDatabasesOfAnAppWithTheirPropertyPrefixes() throws IOException {
+		Step strangler = ManifestReader.read(write(TWO_STEPS)).step("step-2");
+
+		assertThat(strangler.apps().get(1).database()).isEqualTo("shop");
+		assertThat(strangler.apps().get(1).databases()).isEqualTo(Map.of("catalog", "shop.catalog.database"));
+		assertThat(strangler.apps().get(0).databases()).isEmpty();
+	}
+
+	@Test
+	void rejectsAFurtherDatabaseTheStepDoesNotCreate() throws IOException {
+		Path file = write(TWO_STEPS.replace("catalog: shop.catalog.database", "orders: shop.orders.database"));
+
+		assertThatThrownBy(() -> ManifestReader.read(file)).isInstanceOf(ManifestException.class)
+			.hasMessage("workshop.yaml: steps[1].apps.catalog-service.databases names 'orders', which is no database "
+					+ "of this step: add it to infra.postgres.databases.");
+	}
+
+	@Test
+	void rejectsAFurtherDatabaseWithoutAPropertyPrefix() throws IOException {
+		Path file = write(TWO_STEPS.replace("catalog: shop.catalog.database", "catalog: 5"));
+
+		assertThatThrownBy(() -> ManifestReader.read(file)).isInstanceOf(ManifestException.class)
+			.hasMessage("workshop.yaml: steps[1].apps[1].databases.catalog must name the Spring property prefix for "
+					+ "catalog's connection settings, such as shop.catalog.database.");
 	}
 
 	@Test

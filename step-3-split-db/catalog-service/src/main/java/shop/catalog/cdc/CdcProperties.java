@@ -1,0 +1,37 @@
+package shop.catalog.cdc;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The change stream's settings, under {@code shop.cdc.*}.
+ *
+ * @param bootstrapServers the Kafka broker
+ * @param topic the catalog's change stream, which other services consume
+ * @param topicPartitions its partitions, when this service creates it
+ * @param name names the engines ({@code <name>-<database>}), their replication slots and
+ * publications ({@code <name>_<database>})
+ * @param offsetsTopic where the engines keep their source offsets, on the broker
+ * @param copyGroup the consumer group of the copier
+ * @param pollInterval how long the engine waits for changes when it found none
+ * @param heartbeatInterval how often the engine confirms its position to the server, so
+ * that a database with no change to the catalog retains no WAL
+ */
+@ConfigurationProperties("shop.cdc")
+public record CdcProperties(String bootstrapServers, @DefaultValue("catalog.products") String topic,
+		@DefaultValue("3") int topicPartitions, @DefaultValue("catalog") String name,
+		@DefaultValue("catalog-service.cdc-offsets") String offsetsTopic,
+		@DefaultValue("catalog-copy") String copyGroup, @DefaultValue("20ms") Duration pollInterval,
+		@DefaultValue("1s") Duration heartbeatInterval) {
+
+	String engineName(DatabaseLogin source) {
+		return this.name + "-" + source.database();
+	}
+
+	String slotName(DatabaseLogin source) {
+		return (this.name + "_" + source.database()).replace('-', '_');
+	}
+
+}

@@ -1,0 +1,191 @@
+package shop.catalog;
+
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import shop.catalog.migration.Migration;
+import workshop.infra.PostgresServer;
+import workshop.infra.SharedInfrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Phase A: the engine snapshots the old home, then streams it through Kafka, and the
+ * copier applies the stream to the catalog's own database, idempotently.
+ */
+class ChangeDataCaptureIntegrationTests extends CatalogServiceIntegrationTest {
+
+	// every column the two copies share, in a stable order
+	static final String ROWS = """
+			select id, sku, name, description, price_amount, price_currency, active
+			from catalog.products order by id""";
+
+	static final String NEW_PRODUCT = """
+			{"sku": "%s", "name": "Tea towel", "price": {"amount": 900, "currency": "USD"}, "active": true}""";
+
+	private static final Log log = LogFactory.getLog(ChangeDataCaptureIntegrationTests.class);
+
+	final PostgresServer postgres = SharedInfrastructure.postgres();
+
+	final JdbcTemplate catalogDatabase = administrator("catalog");
+
+	final JdbcTemplate oldHome = administrator("shop");
+
+	@Autowired
+	Migration migration;
+
+	@Test
+	void copiesTheOldHomeAndFollowsItsChanges() {
+		awaitCopiesAgree();
+
+		String id = json(postAsAdmin("/api/products", NEW_PRODUCT.formatted("TOWEL-COPIED"))).path("id").asString();
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.catalogDatabase
+				.queryForList("select sku, source_lsn from catalog.products where id = ?::uuid", id)).singleElement()
+				.satisfies((row) -> assertThat(row.get("source_lsn")).isNotNull()));
+		awaitCopiesAgree();
+	}
+
+	@Test
+	void changesNothingWhenTheStreamIsDeliveredAgain() {
+		awaitCopiesAgree();
+		List<Map<String, Object>> before = this.catalogDatabase.queryForList(ROWS);
+		long skippedBefore = copier().path("skipped").asLong();
+
+		List<ConsumerRecord<String, String>> stream = readTopic();
+		publish(stream);
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> copier().path("skipped").asLong() >= skippedBefore + stream.size());
+		assertThat(this.catalogDatabase.queryForList(ROWS)).isEqualTo(before);
+	}
+
+	@Test
+	void reportsARowWrittenBehindTheEnginesBack() {
+		awaitCopiesAgree();
+		String id = this.catalogDatabase.queryForObject(
+				"update catalog.products set name = 'Drifted' where sku = 'NOTEBOOK-A5' returning id::text",
+				String.class);
+		try {
+			JsonNode reconciliation = json(get("/actuator/migration")).path("reconciliation");
+
+			assertThat(reconciliation.path("table").asString()).isEqualTo("catalog.products");
+			assertThat(reconciliation.path("drifting").asInt()).isOne();
+			assertThat(reconciliation.path("drift").get(0).path("id").asString()).isEqualTo(id);
+			assertThat(reconciliation.path("drift").get(0).path("problem").asString()).isEqualTo("differs");
+		}
+		finally {
+			this.catalogDatabase.update("update catalog.products set name = 'A5 notebook' where id = ?::uuid", id);
+		}
+	}
+
+	@Test
+	void losesNoRowOfOneCopyWhenTheEngineRestartsInTheMiddle() throws Exception {
+		awaitCopiesAgree();
+		int rows = 5_000;
+		int copiedBefore = count(this.catalogDatabase);
+
+		// one COPY: its rows reach the WAL in multi-row records, sharing LSNs
+		StringBuilder lines = new StringBuilder();
+		for (int i = 0; i < rows; i++) {
+			lines.append(UUID.randomUUID())
+				.append("\tBULK-")
+				.append(UUID.randomUUID().toString(), 0, 13)
+				.append("\tBulk item\t\t100\tUSD\tfalse\n");
+		}
+		try (Connection connection = DriverManager.getConnection(this.postgres.jdbcUrl("shop"),
+				this.postgres.username(), this.postgres.password())) {
+			connection.unwrap(PGConnection.class)
+				.getCopyAPI()
+				.copyIn("copy catalog.products (id, sku, name, description, price_amount, price_currency, active) "
+						+ "from stdin", new StringReader(lines.toString()));
+		}
+		await().atMost(Duration.ofSeconds(60)).until(() -> count(this.catalogDatabase) > copiedBefore);
+		this.migration.stop();
+		int copiedAtStop = count(this.catalogDatabase) - copiedBefore;
+		this.migration.start();
+
+		awaitCopiesAgree();
+		assertThat(count(this.catalogDatabase)).isEqualTo(count(this.oldHome));
+		log.info("COPY of " + rows + " rows: " + copiedAtStop
+				+ " were in the catalog database when the engine and the copier were stopped");
+	}
+
+	private void awaitCopiesAgree() {
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(this.catalogDatabase.queryForList(ROWS))
+				.isEqualTo(this.oldHome.queryForList(ROWS)));
+	}
+
+	private JsonNode copier() {
+		return json(get("/actuator/migration")).path("copier");
+	}
+
+	private static int count(JdbcTemplate jdbc) {
+		Integer count = jdbc.queryForObject("select count(*) from catalog.products", Integer.class);
+		return (count != null) ? count : 0;
+	}
+
+	private JdbcTemplate administrator(String database) {
+		return new JdbcTemplate(new DriverManagerDataSource(this.postgres.jdbcUrl(database), this.postgres.username(),
+				this.postgres.password()));
+	}
+
+	private static List<ConsumerRecord<String, String>> readTopic() {
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers(),
+						ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+						ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+			List<TopicPartition> partitions = consumer.partitionsFor("catalog.products")
+				.stream()
+				.map((partition) -> new TopicPartition(partition.topic(), partition.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			List<ConsumerRecord<String, String>> records = new ArrayList<>();
+			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
+				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+			}
+			return records;
+		}
+	}
+
+	private static void publish(List<ConsumerRecord<String, String>> records) {
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers(),
+						ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+						ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+			records
+				.forEach((record) -> producer.send(new ProducerRecord<>(record.topic(), record.key(), record.value())));
+		}
+	}
+
+}
