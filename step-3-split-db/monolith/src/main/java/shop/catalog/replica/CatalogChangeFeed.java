@@ -54,7 +54,7 @@ class CatalogChangeFeed implements SmartLifecycle {
 
 	private final FeedStatus status = new FeedStatus();
 
-	private final CountDownLatch stopping = new CountDownLatch(1);
+	private volatile CountDownLatch stopping = new CountDownLatch(0);
 
 	private volatile KafkaConsumer<String, String> consumer;
 
@@ -170,14 +170,17 @@ class CatalogChangeFeed implements SmartLifecycle {
 		return this.status;
 	}
 
+	/** Starts following on a new thread; also after a {@link #stop()}. */
 	@Override
-	public void start() {
+	public synchronized void start() {
+		this.stopping = new CountDownLatch(1);
 		this.thread = new Thread(this::follow, "catalog-replica-feed");
 		this.thread.start();
 	}
 
+	/** Stops following and waits for the thread to close its consumer. */
 	@Override
-	public void stop() {
+	public synchronized void stop() {
 		this.stopping.countDown();
 		KafkaConsumer<String, String> current = this.consumer;
 		if (current != null) {
@@ -193,7 +196,7 @@ class CatalogChangeFeed implements SmartLifecycle {
 
 	@Override
 	public boolean isRunning() {
-		return this.stopping.getCount() > 0 && this.thread != null;
+		return this.stopping.getCount() > 0;
 	}
 
 }
