@@ -3,6 +3,7 @@ package shop.catalog.replica;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -103,9 +104,10 @@ class CatalogChangeFeed implements SmartLifecycle {
 		while (isRunning()) {
 			ConsumerRecords<String, String> records = consumer.poll(this.settings.pollTimeout());
 			if (!records.isEmpty()) {
-				apply(records); // one database transaction, committed when apply returns
-				consumer.commitSync(); // only then does Kafka learn that the batch is
-										// done
+				// one database transaction, committed when apply returns ...
+				apply(records);
+				// ... and only then does Kafka learn that the batch is done
+				consumer.commitSync();
 			}
 			this.status.polled(consumer);
 		}
@@ -119,8 +121,7 @@ class CatalogChangeFeed implements SmartLifecycle {
 				changes.add(ProductChange.parse(record.key(), record.value()));
 			}
 			catch (IllegalArgumentException ex) {
-				// Applying it will never succeed; stopping here would stop every later
-				// change.
+				// It would fail again on every attempt, and stop every change after it.
 				this.status.malformed();
 				logger.error("Skipped record {} of {}-{}: {}", record.offset(), record.topic(), record.partition(),
 						ex.getMessage());
@@ -130,8 +131,7 @@ class CatalogChangeFeed implements SmartLifecycle {
 			.execute((status) -> changes.stream().filter(this.replica::apply).toList());
 		Instant committed = Instant.now();
 		for (ProductChange change : applied) {
-			// A snapshot read was committed whenever the product was last written, not
-			// now.
+			// A snapshot read has no commit time of its own: not timed.
 			if (change.kind() != ProductChange.Kind.SNAPSHOT) {
 				this.lag.record(Duration.between(change.committedAt(), committed));
 			}
@@ -140,17 +140,20 @@ class CatalogChangeFeed implements SmartLifecycle {
 	}
 
 	private Map<String, Object> consumerSettings() {
-		return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.settings.bootstrapServers(),
-				ConsumerConfig.GROUP_ID_CONFIG, this.settings.group(), ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
-				this.settings.instance(), ConsumerConfig.CLIENT_ID_CONFIG, "catalog-replica",
-				// a new group builds the replica from the start of the (compacted) topic
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-				// offsets are committed by follow(), after the database
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-				// the catalog service creates the topic, with its partitions and
-				// compaction
-				ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false, ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-				StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		Map<String, Object> properties = new HashMap<>();
+		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.settings.bootstrapServers());
+		properties.put(ConsumerConfig.GROUP_ID_CONFIG, this.settings.group());
+		properties.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, this.settings.instance());
+		properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "catalog-replica");
+		// A new group builds the replica from the start of the compacted topic.
+		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		// consume() commits the offsets, after the database.
+		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		// The catalog service creates the topic, with its partitions and compaction.
+		properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		return properties;
 	}
 
 	private void pause(Duration pause) {
