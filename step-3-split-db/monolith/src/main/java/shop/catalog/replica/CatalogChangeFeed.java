@@ -106,8 +106,11 @@ class CatalogChangeFeed implements SmartLifecycle {
 			if (!records.isEmpty()) {
 				// one database transaction, committed when apply returns ...
 				apply(records);
-				// ... and only then does Kafka learn that the batch is done
-				consumer.commitSync();
+				// ... and only then does Kafka learn that the batch is done. The next
+				// poll
+				// does not wait for the answer: a commit that is lost delivers the batch
+				// again, and the replica skips what it has.
+				consumer.commitAsync();
 			}
 			this.status.polled(consumer);
 		}
