@@ -8,8 +8,8 @@ import org.springframework.modulith.Modulithic;
 /**
  * The shop's monolith: inventory, orders and payments are modules of one process, each
  * with its own package, its own schema and a published API. The catalog lives in the
- * catalog service; the catalog module here is its HTTP client and, while the cutover
- * runs, the product API in front of that client.
+ * catalog service; the catalog module here keeps a replica of it, fed by its change
+ * stream.
  */
 @SpringBootApplication
 @Modulithic(sharedModules = "shared")

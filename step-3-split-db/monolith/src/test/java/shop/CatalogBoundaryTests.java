@@ -16,55 +16,65 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * What the monolith promises about the catalog: it lives in the catalog service, with its
- * table. What stays in {@code shop.catalog} is its API for the other modules, the client
- * of the catalog service, and the product API as a facade over that client, for the
- * clients the gateway still sends here; nothing maps a catalog table, and no code of the
- * catalog service is on the monolith's class path.
+ * table, and the monolith never calls it. What stays in {@code shop.catalog} is its API
+ * for the other modules and the replica ({@code shop.catalog.replica}), an adapter that
+ * follows the catalog's change stream: the only code that knows Kafka, and the only code
+ * that writes the replica's table.
  */
 class CatalogBoundaryTests {
 
+	private static final String REPLICA = "shop.catalog.replica..";
+
 	// The catalog service owns the schema catalog; a monolith that still read it would
-	// keep the two tied to one database.
+	// keep the two tied to one database. The replica is read and written by SQL in its
+	// adapter, never through an entity another module could load and change.
 	static final ArchRule nothing_maps_a_catalog_table = classes().should(notMapTheSchema("catalog"))
-		.as("nothing in the monolith maps a catalog table");
+		.andShould(notMapTheSchema("catalog_replica"))
+		.as("nothing in the monolith maps a table of catalog or catalog_replica");
 
 	// The catalog's entity, repository and business rules left with the service (which is
 	// not a dependency of the monolith): nothing of them may creep back in.
-	static final ArchRule catalog_module_holds_its_api_the_client_and_the_facade = classes().that()
+	static final ArchRule catalog_module_holds_its_api_and_the_replica = classes().that()
 		.resideInAPackage("shop.catalog..")
-		.should(beOneOf(Map.of("shop.catalog",
-				Set.of("package-info", "Catalog", "OrderableProduct", "CatalogUnavailableException"),
-				"shop.catalog.internal",
-				Set.of("CatalogClient", "CatalogService", "CatalogConnections", "CatalogProblemException",
-						"ProductService", "Product", "ProductDetails"),
-				"shop.catalog.web",
-				Set.of("ProductController", "ProductRequest", "ProductResponse", "CatalogProblems"))))
-		.as("the catalog module holds its API, the catalog service's client and the product API's facade");
+		.should(beOneOf(Map.of("shop.catalog", Set.of("package-info", "Catalog", "OrderableProduct", "ProductAdded"),
+				"shop.catalog.replica",
+				Set.of("package-info", "CatalogChangeFeed", "FeedStatus", "ProductChange", "ProductReplica",
+						"ReplicaCatalog", "ReplicaHealth", "ReplicaSettings"))))
+		.as("the catalog module holds its API and the replica");
 
-	// Timeouts, retries and the admin login live in one place; anything else calling the
-	// service would go around them.
-	static final ArchRule only_the_client_calls_the_catalog_service = noClasses().that()
-		.doNotHaveSimpleName("CatalogClient")
-		.and()
-		.doNotHaveSimpleName("CatalogConnections")
-		.and()
-		.doNotHaveSimpleName("CatalogService")
-		.should()
+	// No order waits on a call to the catalog service: nothing in the monolith calls it.
+	static final ArchRule nothing_calls_the_catalog_service = noClasses().should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("org.springframework.web.client..", "org.springframework.web.service..", "org.apache.hc..",
 				"java.net.http..")
-		.orShould()
-		.dependOnClassesThat()
-		.haveFullyQualifiedName("shop.catalog.internal.CatalogService")
-		.as("only the catalog client calls the catalog service");
+		.as("nothing calls the catalog service over HTTP");
 
-	// The client and the facade talk HTTP, never to the database.
-	static final ArchRule catalog_module_uses_no_persistence = noClasses().that()
-		.resideInAPackage("shop.catalog..")
+	// One adapter turns the stream into the replica; the domain never sees a record.
+	static final ArchRule only_the_replica_uses_kafka = noClasses().that()
+		.resideOutsideOfPackage(REPLICA)
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("jakarta.persistence..", "org.springframework.data..", "org.springframework.jdbc..")
-		.as("the catalog module uses no persistence");
+		.resideInAPackage("org.apache.kafka..")
+		.as("only the catalog replica uses Kafka");
+
+	// The domain (orders, inventory, payments, the catalog's API) keeps its data with JPA
+	// in its own schema; SQL on a connection, which could write the replica, is the
+	// adapter's alone.
+	static final ArchRule only_the_replica_runs_sql = noClasses().that()
+		.resideOutsideOfPackage(REPLICA)
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
+		.as("only the catalog replica runs SQL of its own");
+
+	// The replica changes only as the stream says, once per change: only the feed applies
+	// changes to it.
+	static final ArchRule only_the_feed_writes_the_replica = classes().that()
+		.haveFullyQualifiedName("shop.catalog.replica.ProductReplica")
+		.should()
+		.onlyHaveDependentClassesThat()
+		.haveNameMatching("shop\\.catalog\\.replica\\.(CatalogChangeFeed|ProductReplica)(\\$.*)?")
+		.as("only the feed writes the replica");
 
 	@Test
 	void mapsNoCatalogTable() {
@@ -72,18 +82,28 @@ class CatalogBoundaryTests {
 	}
 
 	@Test
-	void keepsTheApiTheClientAndTheFacadeOnly() {
-		catalog_module_holds_its_api_the_client_and_the_facade.check(ShopClasses.ALL);
+	void keepsTheApiAndTheReplicaOnly() {
+		catalog_module_holds_its_api_and_the_replica.check(ShopClasses.ALL);
 	}
 
 	@Test
-	void callsTheCatalogServiceThroughTheClientOnly() {
-		only_the_client_calls_the_catalog_service.check(ShopClasses.ALL);
+	void callsNoCatalogService() {
+		nothing_calls_the_catalog_service.check(ShopClasses.ALL);
 	}
 
 	@Test
-	void reachesTheCatalogOnlyOverHttp() {
-		catalog_module_uses_no_persistence.check(ShopClasses.ALL);
+	void confinesKafkaToTheReplica() {
+		only_the_replica_uses_kafka.check(ShopClasses.ALL);
+	}
+
+	@Test
+	void confinesSqlToTheReplica() {
+		only_the_replica_runs_sql.check(ShopClasses.ALL);
+	}
+
+	@Test
+	void letsOnlyTheFeedWriteTheReplica() {
+		only_the_feed_writes_the_replica.check(ShopClasses.ALL);
 	}
 
 	/**

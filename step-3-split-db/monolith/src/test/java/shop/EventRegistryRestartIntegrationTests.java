@@ -41,7 +41,11 @@ class EventRegistryRestartIntegrationTests {
 		String orderId;
 		String location;
 		try (ConfigurableApplicationContext first = start(ListenersNeverRun.class)) {
-			ShopClient shop = new ShopClient(portOf(first));
+			ShopClient shop = new ShopClient(portOf(first), CatalogStream.shared());
+			Awaitility.await("the replica to have the seed products")
+				.atMost(Duration.ofSeconds(30))
+				.until(() -> count(first, "select count(*) from catalog_replica.products where sku = ?",
+						"MUG-CLASSIC") == 1);
 			ShopClient.Answer placed = shop.placeOrder("restart@example.com", "MUG-CLASSIC", 1);
 			assertThat(placed.json().path("status").asString()).isEqualTo("PENDING");
 			orderId = placed.json().path("id").asString();
@@ -50,7 +54,7 @@ class EventRegistryRestartIntegrationTests {
 		}
 
 		try (ConfigurableApplicationContext second = start()) {
-			ShopClient shop = new ShopClient(portOf(second));
+			ShopClient shop = new ShopClient(portOf(second), CatalogStream.shared());
 
 			JsonNode order = shop.awaitFinal(location);
 
@@ -70,11 +74,12 @@ class EventRegistryRestartIntegrationTests {
 		List<Class<?>> sources = new ArrayList<>(List.of(ShopApplication.class));
 		sources.addAll(List.of(extraConfiguration));
 		// Arguments, so they override application.yml: a random port, a database of its
-		// own, the test JVM's catalog service, and handled events old enough to clean up
-		// at once.
+		// own with a replica of its own (so a consumer group of its own), the test JVM's
+		// broker, and handled events old enough to clean up at once.
 		return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run("--server.port=0",
 				"--workshop.infra.database=restart", "--spring.jmx.enabled=false", "--shop.events.keep-completed=PT0S",
-				"--shop.catalog.url=" + FakeCatalogService.shared().url());
+				"--spring.kafka.bootstrap-servers=" + CatalogStream.shared().bootstrapServers(),
+				"--shop.catalog.replica.group=restart-catalog-replica");
 	}
 
 	private static int portOf(ConfigurableApplicationContext context) {

@@ -70,7 +70,7 @@ class OrderPlacementIntegrationTests extends ShopIntegrationTest {
 		String sku = this.shop.newProduct(1000, 5);
 		String orderId = this.shop.awaitFinal(this.shop.placeOrder("ada@example.com", sku, 1)).path("id").asString();
 
-		catalogService.sell(sku, 2000);
+		sell(sku, 2000);
 
 		JsonNode order = this.shop.get("/api/orders/" + orderId).json();
 		assertThat(order.path("lines").get(0).path("unitPrice").path("amount").asLong()).isEqualTo(1000);

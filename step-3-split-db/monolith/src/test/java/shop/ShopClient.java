@@ -27,8 +27,11 @@ final class ShopClient {
 
 	private final String baseUrl;
 
-	ShopClient(int port) {
+	private final CatalogStream catalog;
+
+	ShopClient(int port, CatalogStream catalog) {
 		this.baseUrl = "http://localhost:" + port;
+		this.catalog = catalog;
 	}
 
 	Answer get(String path) {
@@ -81,13 +84,18 @@ final class ShopClient {
 	}
 
 	/**
-	 * Adds an active product with its own SKU to the test JVM's catalog service and puts
-	 * units on hand, so each test owns the stock it changes.
+	 * Adds an active product with its own SKU on the catalog's change stream, waits until
+	 * the shop knows it (its stock is opened with the replica's row), and puts units on
+	 * hand, so each test owns the stock it changes.
 	 * @return the new product's SKU
 	 */
 	String newProduct(long priceCents, int onHand) {
 		String sku = "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-		FakeCatalogService.shared().sell(sku, priceCents);
+		this.catalog.sell(sku, priceCents);
+		Awaitility.await("the shop to know " + sku)
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> get("/api/inventory/" + sku).status() == 200);
 		Answer counted = putAsAdmin("/api/inventory/" + sku, "{\"onHand\": " + onHand + "}");
 		if (counted.status() != 200) {
 			throw new IllegalStateException("Could not set the stock: " + counted.body());

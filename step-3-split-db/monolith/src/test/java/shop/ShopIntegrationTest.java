@@ -1,6 +1,8 @@
 package shop;
 
-import org.junit.jupiter.api.AfterEach;
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,13 +14,15 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The one configuration of every integration test: the whole application on a random port
- * against the embedded PostgreSQL of the infra module, calling the test JVM's
- * {@link FakeCatalogService} for prices and products, as the fake's administrator. Every
- * test class extends it unchanged, so Spring starts one application context for all of
- * them.
+ * against the embedded PostgreSQL of the infra module, its catalog replica fed from the
+ * test JVM's {@link CatalogStream} on a real broker. Every test class extends it
+ * unchanged, so Spring starts one application context for all of them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class ShopIntegrationTest {
+
+	/** The products the catalog service seeds. */
+	static final int SEED_PRODUCTS = 12;
 
 	@LocalServerPort
 	private int port;
@@ -28,23 +32,45 @@ abstract class ShopIntegrationTest {
 
 	protected ShopClient shop;
 
-	protected static final FakeCatalogService catalogService = FakeCatalogService.shared();
+	protected static final CatalogStream catalog = CatalogStream.shared();
 
 	@DynamicPropertySource
-	static void catalogService(DynamicPropertyRegistry properties) {
-		properties.add("shop.catalog.url", catalogService::url);
-		properties.add("shop.catalog.username", () -> FakeCatalogService.USERNAME);
-		properties.add("shop.catalog.password", () -> FakeCatalogService.PASSWORD);
-	}
-
-	@AfterEach
-	void resetCatalogService() {
-		catalogService.reset();
+	static void kafka(DynamicPropertyRegistry properties) {
+		properties.add("spring.kafka.bootstrap-servers", catalog::bootstrapServers);
 	}
 
 	@BeforeEach
 	void connect() {
-		this.shop = new ShopClient(this.port);
+		this.shop = new ShopClient(this.port, catalog);
+		awaitReplica("the seed products", "select count(*) >= ? from catalog_replica.products", SEED_PRODUCTS);
+	}
+
+	/**
+	 * Sells a product on the catalog's change stream, or changes its price, and waits
+	 * until the replica has applied the change.
+	 * @param sku the SKU
+	 * @param cents the price in US cents
+	 */
+	protected void sell(String sku, long cents) {
+		long lsn = catalog.sell(sku, cents);
+		awaitApplied(sku, lsn);
+	}
+
+	/**
+	 * Waits until the replica's row of a SKU has applied the change at {@code lsn}.
+	 * @param sku the SKU
+	 * @param lsn the change's LSN
+	 */
+	protected void awaitApplied(String sku, long lsn) {
+		awaitReplica(sku + " at LSN " + lsn,
+				"select count(*) > 0 from catalog_replica.products where sku = ? and source_lsn >= ?", sku, lsn);
+	}
+
+	private void awaitReplica(String what, String sql, Object... arguments) {
+		Awaitility.await("the replica to have " + what)
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> Boolean.TRUE.equals(this.jdbc.queryForObject(sql, Boolean.class, arguments)));
 	}
 
 	protected int count(String sql, Object... arguments) {

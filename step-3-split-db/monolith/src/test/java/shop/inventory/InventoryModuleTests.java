@@ -7,13 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-import shop.FakeCatalogService;
+import shop.catalog.ProductAdded;
 import shop.inventory.internal.InventoryService;
 import shop.inventory.internal.Stock;
 import shop.inventory.internal.StockRepository;
@@ -21,21 +18,14 @@ import shop.inventory.internal.StockRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The inventory module with the catalog client it depends on, and no orders or payments
- * in the context. It learns of new products from the catalog service (here the test JVM's
- * fake one), serves orders through its API, and answers with events.
+ * The inventory module on its own: no catalog, no orders, no payments in the context. It
+ * hears about new products and orders only through events and its API, and answers with
+ * events.
  */
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
+@ApplicationModuleTest
 @TestPropertySource(properties = { "workshop.infra.database=modules",
 		"spring.modulith.events.republish-outstanding-events-on-restart=false" })
 class InventoryModuleTests {
-
-	static final FakeCatalogService catalogService = FakeCatalogService.shared();
-
-	@DynamicPropertySource
-	static void catalogService(DynamicPropertyRegistry properties) {
-		properties.add("shop.catalog.url", catalogService::url);
-	}
 
 	@Autowired
 	InventoryService inventory;
@@ -44,17 +34,15 @@ class InventoryModuleTests {
 	StockRepository stock;
 
 	@Test
-	void opensTheStockOfAProductTheCatalogServiceAddedWhenFirstCounted() {
+	void opensAnEmptyStockRecordWhenTheCatalogAddsAProduct(Scenario scenario) {
 		String sku = newSku();
-		catalogService.sell(sku, 900);
-		assertThat(this.stock.findById(sku)).isEmpty();
 
-		this.inventory.count(sku, 4);
-
-		assertThat(this.stock.findById(sku)).hasValueSatisfying((opened) -> {
-			assertThat(opened.getOnHand()).isEqualTo(4);
-			assertThat(opened.getReserved()).isZero();
-		});
+		scenario.publish(new ProductAdded(sku))
+			.andWaitForStateChange(() -> this.stock.findById(sku))
+			.andVerify((opened) -> assertThat(opened).hasValueSatisfying((stock) -> {
+				assertThat(stock.getOnHand()).isZero();
+				assertThat(stock.getReserved()).isZero();
+			}));
 	}
 
 	@Test

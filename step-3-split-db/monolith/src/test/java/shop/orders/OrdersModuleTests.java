@@ -1,8 +1,11 @@
 package shop.orders;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,7 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-import shop.FakeCatalogService;
+import shop.CatalogStream;
 import shop.orders.internal.OrderService;
 import shop.orders.internal.PlaceOrder;
 import shop.payments.PaymentDeclined;
@@ -23,16 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The order flow with the modules orders depends on, and nothing else: a placed order is
- * pending, and the events of inventory and payments take it to its final status.
+ * pending, and the events of inventory and payments take it to its final status. Prices
+ * come from the catalog's replica, fed from the test JVM's change stream.
  */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
 @TestPropertySource(properties = { "workshop.infra.database=modules",
-		"spring.modulith.events.republish-outstanding-events-on-restart=false" })
+		"spring.modulith.events.republish-outstanding-events-on-restart=false",
+		"shop.catalog.replica.group=modules-catalog-replica" })
 class OrdersModuleTests {
 
 	@DynamicPropertySource
-	static void catalogService(DynamicPropertyRegistry properties) {
-		properties.add("shop.catalog.url", FakeCatalogService.shared()::url);
+	static void kafka(DynamicPropertyRegistry properties) {
+		properties.add("spring.kafka.bootstrap-servers", CatalogStream.shared()::bootstrapServers);
 	}
 
 	@Autowired
@@ -40,6 +45,15 @@ class OrdersModuleTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@BeforeEach
+	void awaitTheSeedProductsInTheReplica() {
+		Awaitility.await("the replica to have the seed products")
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.queryForObject(
+					"select count(*) from catalog_replica.products where sku in ('MUG-CLASSIC', 'GRINDER-PRO')",
+					Integer.class) == 2);
+	}
 
 	@Test
 	void confirmsAPlacedOrderOnceStockAndPaymentAgree(Scenario scenario) {

@@ -27,30 +27,22 @@ public class InventoryService implements Inventory {
 
 	private final ApplicationEventPublisher events;
 
-	private final NewProductStock newProducts;
-
-	public InventoryService(StockRepository stock, ReservationRepository reservations, ApplicationEventPublisher events,
-			NewProductStock newProducts) {
+	public InventoryService(StockRepository stock, ReservationRepository reservations,
+			ApplicationEventPublisher events) {
 		this.stock = stock;
 		this.reservations = reservations;
 		this.events = events;
-		this.newProducts = newProducts;
 	}
 
 	/**
-	 * The stock of one SKU; a product the catalog added since has a stock of 0.
+	 * The stock of one SKU.
 	 * @param sku the SKU
 	 * @return the stock, never null
-	 * @throws StockNotFoundException if the SKU has no stock record and the catalog does
-	 * not sell it
-	 * @throws shop.catalog.CatalogUnavailableException if the SKU has no stock record and
-	 * the catalog service cannot answer
+	 * @throws StockNotFoundException if the SKU has no stock record
 	 */
 	@Transactional(readOnly = true)
 	public Stock find(String sku) {
-		return this.stock.findById(sku)
-			.or(() -> this.newProducts.emptyStockOf(sku))
-			.orElseThrow(() -> new StockNotFoundException(sku));
+		return this.stock.findById(sku).orElseThrow(() -> new StockNotFoundException(sku));
 	}
 
 	/**
@@ -58,15 +50,11 @@ public class InventoryService implements Inventory {
 	 * @param sku the SKU
 	 * @param onHand the units on hand, not negative
 	 * @return the stock changed, never null
-	 * @throws StockNotFoundException if the SKU has no stock record and the catalog does
-	 * not sell it
+	 * @throws StockNotFoundException if the SKU has no stock record
 	 * @throws StockBelowReservedException if fewer than the units reserved
-	 * @throws shop.catalog.CatalogUnavailableException if the SKU has no stock record and
-	 * the catalog service cannot answer
 	 */
 	@Transactional
 	public Stock count(String sku, int onHand) {
-		this.newProducts.openIfSold(sku);
 		Stock counted = this.stock.lockBySku(sku).orElseThrow(() -> new StockNotFoundException(sku));
 		if (onHand < counted.getReserved()) {
 			throw new StockBelowReservedException(counted, onHand);

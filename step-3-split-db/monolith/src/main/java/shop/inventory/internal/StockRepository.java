@@ -8,7 +8,6 @@ import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -36,15 +35,5 @@ public interface StockRepository extends JpaRepository<Stock, String> {
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select s from Stock s where s.sku = :sku")
 	Optional<Stock> lockBySku(@Param("sku") String sku);
-
-	/**
-	 * Opens an empty stock record for a SKU; does nothing if the SKU has one, even when a
-	 * concurrent transaction has just opened it.
-	 * @param sku the SKU
-	 */
-	@Modifying
-	@Query(value = "insert into inventory.stock (sku, on_hand, reserved) values (:sku, 0, 0) on conflict do nothing",
-			nativeQuery = true)
-	void insertEmptyUnlessPresent(@Param("sku") String sku);
 
 }

@@ -80,20 +80,6 @@ public class Order {
 	}
 
 	/**
-	 * An order that could not be placed because the catalog service could not price it:
-	 * rejected at once with {@link OrderReason#CATALOG_UNAVAILABLE}, its lines unpriced
-	 * and its total nothing. Kept so the customer can read what happened.
-	 * @param customerEmail the customer's address, never null
-	 * @param lines at least one line, made with {@link OrderLine#unpriced}
-	 * @return the rejected order, never null
-	 */
-	public static Order catalogUnavailable(String customerEmail, List<OrderLine> lines) {
-		Order order = new Order(customerEmail, lines);
-		order.reject(OrderReason.CATALOG_UNAVAILABLE);
-		return order;
-	}
-
-	/**
 	 * Stock taken and payment authorized.
 	 * @throws IllegalStateException unless pending
 	 */

@@ -43,16 +43,6 @@ public class OrderLine {
 		this.unitPrice = unitPrice;
 	}
 
-	/**
-	 * A line of an order the catalog could not price: no unit price was captured.
-	 * @param sku the SKU ordered, never null
-	 * @param quantity a positive number of units
-	 * @return the line, its unit price null
-	 */
-	public static OrderLine unpriced(String sku, int quantity) {
-		return new OrderLine(sku, quantity, null);
-	}
-
 	public String getSku() {
 		return this.sku;
 	}
@@ -63,7 +53,8 @@ public class OrderLine {
 
 	/**
 	 * The price captured when the order was placed.
-	 * @return the unit price, null if the catalog could not be reached then
+	 * @return the unit price, null on a line of an order rejected with
+	 * {@link OrderReason#CATALOG_UNAVAILABLE}
 	 */
 	public Money getUnitPrice() {
 		return this.unitPrice;

@@ -11,7 +11,11 @@ public enum OrderReason {
 	/** The payment provider declined the total. */
 	PAYMENT_DECLINED,
 
-	/** The catalog service could not be reached to price the lines. */
+	/**
+	 * The catalog service could not be reached to price the lines. Orders are priced from
+	 * the monolith's replica of the catalog, which never gives this answer; orders that
+	 * carry it may still be in the database, unpriced, and stay readable.
+	 */
 	CATALOG_UNAVAILABLE,
 
 	/** The customer cancelled a confirmed order. */

@@ -8,9 +8,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -19,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import shop.catalog.Catalog;
-import shop.catalog.CatalogUnavailableException;
 import shop.catalog.OrderableProduct;
 import shop.inventory.Inventory;
 import shop.orders.OrderPlaced;
@@ -31,8 +27,6 @@ import shop.payments.Payments;
  */
 @Service
 public class OrderService {
-
-	private static final Logger logger = LoggerFactory.getLogger(OrderService.class);
 
 	private final OrderRepository orders;
 
@@ -70,24 +64,21 @@ public class OrderService {
 	 * decide it afterwards, so the answer may be pending still.
 	 * @param request the order asked for, never null
 	 * @param idempotencyKey the client's key, or null for none
-	 * @return the order as it is now, usually pending, rejected at once if the catalog
-	 * service could not price it, never null
+	 * @return the order as it is now, usually pending, never null
 	 * @throws UnknownSkuException if a line names no active product; nothing is written
 	 * @throws IdempotencyKeyReusedException if the key placed a different order; nothing
 	 * is written
 	 */
 	public PlacedOrder place(PlaceOrder request, String idempotencyKey) {
 		if (idempotencyKey == null) {
-			Order order = priceFromCatalog(request);
-			return new PlacedOrder(this.transaction.execute((status) -> save(order, request, null)), false);
+			return new PlacedOrder(this.transaction.execute((status) -> placePending(request, null)), false);
 		}
 		Optional<PlacedOrder> earlier = findPlacedWithKey(request, idempotencyKey);
 		if (earlier.isPresent()) {
 			return earlier.get();
 		}
-		Order order = priceFromCatalog(request);
 		try {
-			return new PlacedOrder(this.transaction.execute((status) -> save(order, request, idempotencyKey)), false);
+			return new PlacedOrder(this.transaction.execute((status) -> placePending(request, idempotencyKey)), false);
 		}
 		catch (DataIntegrityViolationException ex) {
 			// A concurrent request with the same key won the unique index and committed
@@ -109,40 +100,27 @@ public class OrderService {
 	}
 
 	// tag::place-order[]
-	// The transaction saves the order, the idempotency key and, for a pending order, in
-	// the event publication registry, the OrderPlaced event. Stock and payment come after
-	// commit.
-	private Order save(Order order, PlaceOrder request, String idempotencyKey) {
-		this.orders.save(order);
+	// The transaction saves the pending order, the idempotency key and, in the event
+	// publication registry, the OrderPlaced event. Stock and payment come after commit.
+	private Order placePending(PlaceOrder request, String idempotencyKey) {
+		Order order = this.orders.save(new Order(request.customerEmail(), priceFromCatalog(request)));
 		if (idempotencyKey != null) {
 			// Inserted now rather than at commit: a concurrent request with the same key
 			// waits here on the unique index until this transaction ends.
 			this.idempotencyKeys.saveAndFlush(new IdempotencyKey(idempotencyKey, request.fingerprint(), order.getId()));
 		}
-		if (order.isPending()) {
-			this.events.publishEvent(new OrderPlaced(order.getId()));
-		}
+		this.events.publishEvent(new OrderPlaced(order.getId()));
 		return order;
 	}
 	// end::place-order[]
 
 	// tag::price-from-catalog[]
-	// Prices come from the catalog service over HTTP, before any transaction opens, so a
-	// slow catalog holds no database connection. A catalog that cannot answer rejects the
-	// order with CATALOG_UNAVAILABLE: the customer sees why, nothing is reserved.
-	private Order priceFromCatalog(PlaceOrder request) {
+	// Prices come through the catalog's published API, never from its table.
+	private List<OrderLine> priceFromCatalog(PlaceOrder request) {
 		List<String> skus = request.lines().stream().map(PlaceOrder.Line::sku).toList();
-		Map<String, OrderableProduct> productBySku;
-		try {
-			productBySku = this.catalog.findOrderable(skus)
-				.stream()
-				.collect(Collectors.toMap(OrderableProduct::sku, Function.identity()));
-		}
-		catch (CatalogUnavailableException ex) {
-			logger.warn("Order for {} rejected: {}", skus, ex.getMessage());
-			return Order.catalogUnavailable(request.customerEmail(),
-					request.lines().stream().map((line) -> OrderLine.unpriced(line.sku(), line.quantity())).toList());
-		}
+		Map<String, OrderableProduct> productBySku = this.catalog.findOrderable(skus)
+			.stream()
+			.collect(Collectors.toMap(OrderableProduct::sku, Function.identity()));
 		List<OrderLine> lines = new ArrayList<>();
 		List<UnknownSkuException.UnknownLine> unknown = new ArrayList<>();
 		for (int index = 0; index < request.lines().size(); index++) {
@@ -158,7 +136,7 @@ public class OrderService {
 		if (!unknown.isEmpty()) {
 			throw new UnknownSkuException(unknown);
 		}
-		return new Order(request.customerEmail(), lines);
+		return lines;
 	}
 	// end::price-from-catalog[]
 

@@ -11,11 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param admin who may change the catalog and the stock
  * @param payments how the simulated payment provider answers
  * @param events how long handled events stay in the event publication registry
- * @param catalog where the catalog service answers, and how patiently it is called
  */
 @ConfigurationProperties("shop")
-public record ShopProperties(@DefaultValue Admin admin, @DefaultValue Payments payments, @DefaultValue Events events,
-		@DefaultValue Catalog catalog) {
+public record ShopProperties(@DefaultValue Admin admin, @DefaultValue Payments payments, @DefaultValue Events events) {
 
 	/**
 	 * The one administrator, authenticated with HTTP Basic. The defaults are for the
@@ -45,24 +43,6 @@ public record ShopProperties(@DefaultValue Admin admin, @DefaultValue Payments p
 	 * default)
 	 */
 	public record Events(@DefaultValue("PT1H") Duration keepCompleted, @DefaultValue("PT10M") Duration cleanupEvery) {
-	}
-
-	/**
-	 * The catalog service, a process of its own.
-	 *
-	 * @param url its base URL ({@code http://localhost:8082} by default)
-	 * @param timeout how long one attempt may take to connect, and then to answer (2 s by
-	 * default)
-	 * @param attempts how many times a read is tried before the catalog counts as
-	 * unavailable (3 by default)
-	 * @param pause the pause between attempts (100 ms by default)
-	 * @param username the administrator the monolith logs in as for the product writes it
-	 * passes on ({@code admin} by default, the service's workshop default)
-	 * @param password that administrator's password ({@code admin} by default)
-	 */
-	public record Catalog(@DefaultValue("http://localhost:8082") String url, @DefaultValue("PT2S") Duration timeout,
-			@DefaultValue("3") int attempts, @DefaultValue("PT0.1S") Duration pause,
-			@DefaultValue("admin") String username, @DefaultValue("admin") String password) {
 	}
 
 }
