@@ -62,7 +62,17 @@ public final class MigrateCommand implements Callable<Integer> {
 		}
 		ControlClient client = ControlClient.of(this.parent.workspace());
 		App app = migratingApp(this.parent.workspace().manifest().step(client.step()));
-		URI endpoint = URI.create("http://127.0.0.1:" + app.port() + ENDPOINT);
+		// the app's address in this run: tests and a second run of the step use free
+		// ports
+		URI endpoint = URI
+			.create(client.status()
+				.apps()
+				.stream()
+				.filter((running) -> running.name().equals(app.name()))
+				.findFirst()
+				.map(StepStatus.AppStatus::url)
+				.orElse(app.url()))
+			.resolve(ENDPOINT);
 		JsonNode status = send(app, HttpRequest.newBuilder(endpoint));
 		if ("next".equals(this.action)) {
 			if (status.path("next").isNull() || status.path("next").isMissingNode()) {
