@@ -39,6 +39,8 @@ abstract class CatalogServiceIntegrationTest {
 		properties.add("shop.catalog.database.username", postgres::username);
 		properties.add("shop.catalog.database.password", postgres::password);
 		properties.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
+		// no monolith here: a write waits for no subscriber
+		properties.add("shop.cdc.synchronous-subscribers", () -> "");
 	}
 
 	static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes());

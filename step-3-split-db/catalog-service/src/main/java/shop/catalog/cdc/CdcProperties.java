@@ -1,6 +1,7 @@
 package shop.catalog.cdc;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,13 +19,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how long the engine waits for changes when it found none
  * @param heartbeatInterval how often the engine confirms its position to the server, so
  * that a database with no change to the catalog retains no WAL
+ * @param synchronousSubscribers the consumer groups an administrator's write waits for
+ * ({@link SubscribersWait}); none by default
+ * @param synchronousTimeout the longest a write waits for them
  */
 @ConfigurationProperties("shop.cdc")
 public record CdcProperties(String bootstrapServers, @DefaultValue("catalog.products") String topic,
 		@DefaultValue("3") int topicPartitions, @DefaultValue("catalog") String name,
 		@DefaultValue("catalog-service.cdc-offsets") String offsetsTopic,
 		@DefaultValue("catalog-copy") String copyGroup, @DefaultValue("20ms") Duration pollInterval,
-		@DefaultValue("1s") Duration heartbeatInterval) {
+		@DefaultValue("1s") Duration heartbeatInterval, @DefaultValue List<String> synchronousSubscribers,
+		@DefaultValue("2s") Duration synchronousTimeout) {
 
 	String engineName(DatabaseLogin source) {
 		return this.name + "-" + source.database();

@@ -10,6 +10,7 @@ import io.debezium.engine.DebeziumEngine;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,10 +37,13 @@ final class ChangePublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent
 
 	private final String transactions;
 
+	private final PublishedChanges published;
+
 	private boolean inTransaction;
 
-	ChangePublisher(Producer<String, String> producer, String topic, String topicPrefix) {
+	ChangePublisher(Producer<String, String> producer, String topic, String topicPrefix, PublishedChanges published) {
 		this.producer = producer;
+		this.published = published;
 		this.topic = topic;
 		this.products = topicPrefix + ".catalog.products";
 		this.transactions = topicPrefix + ".transaction";
@@ -52,7 +56,13 @@ final class ChangePublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent
 		List<ChangeEvent<String, String>> done = new ArrayList<>();
 		for (ChangeEvent<String, String> record : records) {
 			if (this.products.equals(record.destination()) && record.value() != null) {
-				sent.add(this.producer.send(new ProducerRecord<>(this.topic, productId(record.key()), record.value())));
+				String id = productId(record.key());
+				JsonNode after = json.readTree(record.value()).path("after");
+				sent.add(this.producer.send(new ProducerRecord<>(this.topic, id, record.value()), (where, failure) -> {
+					if (failure == null) {
+						this.published.published(id, after, where);
+					}
+				}));
 			}
 			if (this.transactions.equals(record.destination())) {
 				this.inTransaction = "BEGIN".equals(json.readTree(record.value()).path("status").asString());

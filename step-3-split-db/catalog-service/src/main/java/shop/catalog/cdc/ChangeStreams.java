@@ -32,6 +32,8 @@ public class ChangeStreams implements DisposableBean {
 
 	private final Producer<String, String> producer;
 
+	private final PublishedChanges published = new PublishedChanges();
+
 	public ChangeStreams(CdcProperties cdc) {
 		this.cdc = cdc;
 		createTopic();
@@ -51,7 +53,15 @@ public class ChangeStreams implements DisposableBean {
 	public ChangeStream stream(DatabaseLogin source, boolean snapshot) {
 		return new ChangeStream(source.database(), this.cdc.slotName(source),
 				ConnectorSettings.of(source, this.cdc, snapshot),
-				new ChangePublisher(this.producer, this.cdc.topic(), this.cdc.engineName(source)));
+				new ChangePublisher(this.producer, this.cdc.topic(), this.cdc.engineName(source), this.published));
+	}
+
+	/**
+	 * The wait of administrators' writes for the subscribers of the stream.
+	 * @return a new wait; close it with the application
+	 */
+	public SubscribersWait subscribersWait() {
+		return new SubscribersWait(this.cdc, this.published);
 	}
 
 	/**

@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Primary;
 
 import shop.catalog.cdc.CdcProperties;
 import shop.catalog.cdc.ChangeStreams;
+import shop.catalog.cdc.SubscribersWait;
 import shop.catalog.cdc.DatabaseLogin;
 import shop.catalog.cdc.ProductCopy;
 import shop.shared.config.ShopProperties;
@@ -67,6 +68,11 @@ class MigrationConfiguration {
 	@Bean
 	ChangeStreams changeStreams(CdcProperties cdc) {
 		return new ChangeStreams(cdc);
+	}
+
+	@Bean
+	SubscribersWait subscribersWait(ChangeStreams streams) {
+		return streams.subscribersWait();
 	}
 
 	@Bean

@@ -19,11 +19,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import shop.catalog.internal.Product;
 import shop.catalog.internal.ProductService;
+import shop.catalog.cdc.SubscribersWait;
 import shop.catalog.migration.WriteGate;
 
 /**
  * The catalog API: anyone reads products, an administrator creates and edits them. Each
- * write passes the {@link WriteGate}, which a cutover closes for a moment.
+ * write passes the {@link WriteGate}, which a cutover closes for a moment, and is
+ * answered once the stream's subscribers have it ({@link SubscribersWait}).
  */
 @RestController
 @RequestMapping("/api/products")
@@ -33,9 +35,12 @@ public class ProductController {
 
 	private final WriteGate writes;
 
-	public ProductController(ProductService productService, WriteGate writes) {
+	private final SubscribersWait subscribers;
+
+	public ProductController(ProductService productService, WriteGate writes, SubscribersWait subscribers) {
 		this.productService = productService;
 		this.writes = writes;
+		this.subscribers = subscribers;
 	}
 
 	/**
@@ -57,13 +62,16 @@ public class ProductController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	public ResponseEntity<ProductResponse> create(@Valid @RequestBody ProductRequest request) {
 		Product product = this.writes.pass(() -> this.productService.create(request.toDetails()));
+		this.subscribers.awaitApplied(product);
 		return ResponseEntity.created(URI.create("/api/products/" + product.getId()))
 			.body(ProductResponse.from(product));
 	}
 
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	public ProductResponse update(@PathVariable UUID id, @Valid @RequestBody ProductRequest request) {
-		return ProductResponse.from(this.writes.pass(() -> this.productService.update(id, request.toDetails())));
+		Product product = this.writes.pass(() -> this.productService.update(id, request.toDetails()));
+		this.subscribers.awaitApplied(product);
+		return ProductResponse.from(product);
 	}
 
 }
