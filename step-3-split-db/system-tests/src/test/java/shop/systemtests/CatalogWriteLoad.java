@@ -80,16 +80,26 @@ final class CatalogWriteLoad implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		this.writer.shutdown();
-		try {
-			if (this.writing.isDone()) {
+		if (this.writer.isShutdown()) {
+			return;
+		}
+		// a periodic task is done before its cancellation only when a round failed
+		if (this.writing.isDone()) {
+			try {
 				this.writing.get();
 			}
+			catch (ExecutionException ex) {
+				throw new IllegalStateException(ex.getCause().getMessage(), ex.getCause());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+		this.writer.shutdown();
+		try {
 			this.writer.awaitTermination(30, TimeUnit.SECONDS);
 			this.database.close();
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException(ex.getCause().getMessage(), ex.getCause());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -5,9 +5,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+
+import workshop.contract.ShopClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,6 +38,15 @@ class ChangeCaptureCrashTests {
 	@BeforeAll
 	static void inPhaseA() {
 		assertThat(RunningShop.get().migration().phase()).isEqualTo("A");
+	}
+
+	/** Leaves the shop as it found it: product calls through the gateway answer again. */
+	@AfterEach
+	void productCallsAnswerAgain() {
+		ShopClient shop = new ShopClient(this.running.gatewayUrl());
+		await("product calls through the gateway to answer again").atMost(CATCH_UP)
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> shop.get("/api/products").status() == 200);
 	}
 
 	@Test
