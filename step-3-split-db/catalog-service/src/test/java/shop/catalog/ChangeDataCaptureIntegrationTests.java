@@ -70,7 +70,20 @@ class ChangeDataCaptureIntegrationTests extends CatalogServiceIntegrationTest {
 			.untilAsserted(() -> assertThat(this.catalogDatabase
 				.queryForList("select sku, source_lsn from catalog.products where id = ?::uuid", id)).singleElement()
 				.satisfies((row) -> assertThat(row.get("source_lsn")).isNotNull()));
+		for (int price = 901; price <= 920; price++) {
+			send(request("/api/products/" + id).header("Authorization", ADMIN)
+				.header("Content-Type", "application/json")
+				.PUT(java.net.http.HttpRequest.BodyPublishers
+					.ofString(NEW_PRODUCT.formatted("TOWEL-COPIED").replace("900", String.valueOf(price)))));
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.catalogDatabase.queryForObject(
+					"select price_amount from catalog.products where id = ?::uuid", Long.class, id) == 920L);
 		awaitCopiesAgree();
+		JsonNode copier = copier();
+		log.info("Commit-to-apply lag over " + copier.path("lagCount").asLong() + " changes: p50 "
+				+ copier.path("lagP50Millis").asDouble() + " ms, p99 " + copier.path("lagP99Millis").asDouble()
+				+ " ms (histogram bucket bounds)");
 	}
 
 	@Test

@@ -65,9 +65,14 @@ class MigrationPhasesIntegrationTests {
 	void startService() {
 		this.postgres.createDatabase("phases_shop");
 		this.postgres.createDatabase("phases_catalog");
+		long started = System.nanoTime();
 		start();
+		long running = System.nanoTime();
 		await(() -> status().path("reconciliation").path("drifting").asInt(-1) == 0
 				&& status().path("reconciliation").path("ownDatabase").asInt() == 12);
+		log.info("Service started in " + Duration.ofNanos(running - started).toMillis() + " ms; the seed data was "
+				+ "copied to the catalog database " + Duration.ofNanos(System.nanoTime() - running).toMillis()
+				+ " ms later (engine start, snapshot, Kafka, apply)");
 	}
 
 	@AfterAll
