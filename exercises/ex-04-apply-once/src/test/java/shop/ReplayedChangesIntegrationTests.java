@@ -40,8 +40,8 @@ class ReplayedChangesIntegrationTests extends ShopIntegrationTest {
 		catalog.changeAt(sku, 2600, batch[2]);
 		awaitChangesRead(read + batch.length);
 
-		assertThat(replicaRow(sku)).as("the replica's row of %s after replaying LSNs %d-%d below %d", sku, batch[0],
-				batch[2], newest)
+		assertThat(replicaRow(sku))
+			.as("the replica's row of %s after replaying LSNs %d-%d below %d", sku, batch[0], batch[2], newest)
 			.containsEntry("price_amount", 2700L)
 			.containsEntry("source_lsn", newest);
 		JsonNode order = this.shop.awaitFinal(this.shop.placeOrder("ada@example.com", sku, 1));
@@ -76,8 +76,8 @@ class ReplayedChangesIntegrationTests extends ShopIntegrationTest {
 		catalog.changeAt(sku, 2400, priced); // older than the deletion
 
 		awaitChangesRead(read + 1);
-		assertThat(replicaRow(sku)).as("the replica's row of %s, deleted at LSN %d, after a change at LSN %d", sku,
-				deleted, priced)
+		assertThat(replicaRow(sku))
+			.as("the replica's row of %s, deleted at LSN %d, after a change at LSN %d", sku, deleted, priced)
 			.containsEntry("active", false)
 			.containsEntry("source_lsn", deleted);
 		assertThat(this.shop.placeOrder("ada@example.com", sku, 1).status()).as("an order of the deleted %s", sku)
@@ -85,8 +85,8 @@ class ReplayedChangesIntegrationTests extends ShopIntegrationTest {
 	}
 
 	private Map<String, Object> replicaRow(String sku) {
-		return this.jdbc.queryForMap(
-				"select price_amount, active, source_lsn from catalog_replica.products where sku = ?", sku);
+		return this.jdbc
+			.queryForMap("select price_amount, active, source_lsn from catalog_replica.products where sku = ?", sku);
 	}
 
 	/** How many changes the feed has read, applied or skipped, as its health says. */
