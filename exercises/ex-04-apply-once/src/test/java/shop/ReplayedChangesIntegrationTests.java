@@ -2,6 +2,7 @@ package shop;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class ReplayedChangesIntegrationTests extends ShopIntegrationTest {
 		long[] batch = { catalog.sell(sku, 2400), catalog.sell(sku, 2500), catalog.sell(sku, 2600) };
 		long newest = catalog.sell(sku, 2700);
 		awaitApplied(sku, newest);
-		long read = changesRead();
+		long read = settledChangesRead();
 
 		// the batch again, after the newer change: as a consumer that starts over from an
 		// older offset reads it
@@ -55,7 +56,7 @@ class ReplayedChangesIntegrationTests extends ShopIntegrationTest {
 		String sku = this.shop.newProduct(2300, 5);
 		long applied = catalog.sell(sku, 2500);
 		awaitApplied(sku, applied);
-		long read = changesRead();
+		long read = settledChangesRead();
 
 		catalog.changeAt(sku, 9999, applied); // the same position again
 
@@ -71,7 +72,7 @@ class ReplayedChangesIntegrationTests extends ShopIntegrationTest {
 		long priced = catalog.sell(sku, 2400);
 		long deleted = catalog.delete(sku);
 		awaitApplied(sku, deleted);
-		long read = changesRead();
+		long read = settledChangesRead();
 
 		catalog.changeAt(sku, 2400, priced); // older than the deletion
 
@@ -97,6 +98,22 @@ class ReplayedChangesIntegrationTests extends ShopIntegrationTest {
 			.path("catalogReplica")
 			.path("details");
 		return feed.path("applied").asLong() + feed.path("skipped").asLong();
+	}
+
+	/**
+	 * How many changes the feed has read, once the count has settled: the feed counts a
+	 * batch just after its database commit, which {@link #awaitApplied} has seen.
+	 */
+	private long settledChangesRead() {
+		AtomicLong last = new AtomicLong(-1);
+		Awaitility.await("the feed's count of changes read to settle")
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> {
+				long now = changesRead();
+				return last.getAndSet(now) == now;
+			});
+		return last.get();
 	}
 
 	private void awaitChangesRead(long read) {
