@@ -115,7 +115,7 @@ final class CatalogWriteLoad implements AutoCloseable {
 		try (Statement statement = this.database.createStatement()) {
 			int round = this.rounds.get();
 			StringBuilder insert = new StringBuilder(
-					"insert into catalog.products (id, sku, name, price_amount, price_currency) values ");
+					"insert into catalog.products (id, sku, name, price_amount, price_currency, active) values ");
 			for (int i = 0; i < INSERTED; i++) {
 				insert.append((i > 0) ? ", " : "")
 					.append("('")
@@ -124,7 +124,7 @@ final class CatalogWriteLoad implements AutoCloseable {
 					.append(sku(round, "I", i))
 					.append("', 'Inserted in round ")
 					.append(round)
-					.append("', 1000, 'USD')");
+					.append("', 1000, 'USD', false)");
 			}
 			statement.execute(insert.toString());
 			StringBuilder copy = new StringBuilder();
@@ -134,11 +134,11 @@ final class CatalogWriteLoad implements AutoCloseable {
 					.append(sku(round, "C", i))
 					.append(",Copied in round ")
 					.append(round)
-					.append(",2000,USD\n");
+					.append(",2000,USD,false\n");
 			}
 			this.database.unwrap(PGConnection.class)
 				.getCopyAPI()
-				.copyIn("copy catalog.products (id, sku, name, price_amount, price_currency) from stdin with (format csv)",
+				.copyIn("copy catalog.products (id, sku, name, price_amount, price_currency, active) from stdin with (format csv)",
 						new StringReader(copy.toString()));
 			statement.execute("update catalog.products set price_amount = price_amount + 1 where sku like '"
 					+ this.skuPrefix + "_" + String.format("%04d", round) + "-%'");
