@@ -114,6 +114,7 @@ public class Migration implements SmartLifecycle {
 		return this.phase;
 	}
 
+	// tag::cut-over[]
 	private void cutOver() {
 		// the slot exists before the pause, so no change to the new home is ever missed
 		this.streams.createSlot(this.ownDatabase);
@@ -147,6 +148,7 @@ public class Migration implements SmartLifecycle {
 		old.close();
 		log.info("The catalog cut over to its own database; writes paused " + this.lastCutover.pausedMillis() + " ms");
 	}
+	// end::cut-over[]
 
 	/**
 	 * Waits, with writes paused, until the copy has every change of the old home, then
