@@ -114,7 +114,6 @@ public class Migration implements SmartLifecycle {
 		return this.phase;
 	}
 
-	// tag::cut-over[]
 	private void cutOver() {
 		// the slot exists before the pause, so no change to the new home is ever missed
 		this.streams.createSlot(this.ownDatabase);
@@ -129,6 +128,7 @@ public class Migration implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 			throw new MigrationRefusedException("Interrupted before the cutover paused writes.");
 		}
+		// tag::cut-over[]
 		try {
 			drain(started);
 			this.phases.save(Phase.B);
@@ -146,9 +146,9 @@ public class Migration implements SmartLifecycle {
 		ChangeStream old = this.stream;
 		this.stream = this.streams.stream(this.ownDatabase, false);
 		old.close();
+		// end::cut-over[]
 		log.info("The catalog cut over to its own database; writes paused " + this.lastCutover.pausedMillis() + " ms");
 	}
-	// end::cut-over[]
 
 	/**
 	 * Waits, with writes paused, until the copy has every change of the old home, then
