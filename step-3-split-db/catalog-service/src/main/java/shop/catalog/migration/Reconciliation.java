@@ -25,6 +25,7 @@ class Reconciliation {
 	private static final String DIGESTS = """
 			select id::text, md5(concat_ws('|', sku, name, description, price_amount, price_currency, active))
 			from catalog.products""";
+
 	// end::digests[]
 
 	private final JdbcTemplate oldHome;
