@@ -22,6 +22,7 @@ final class ConnectorSettings {
 	static Properties of(DatabaseLogin source, CdcProperties cdc, boolean snapshot) {
 		Properties settings = new Properties();
 		settings.setProperty("name", cdc.engineName(source));
+		// tag::connector[]
 		settings.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
 		settings.setProperty("database.hostname", source.host());
 		settings.setProperty("database.port", String.valueOf(source.port()));
@@ -47,6 +48,7 @@ final class ConnectorSettings {
 		settings.setProperty("heartbeat.interval.ms", String.valueOf(cdc.heartbeatInterval().toMillis()));
 		settings.setProperty("heartbeat.action.query",
 				"select pg_logical_emit_message(false, 'heartbeat', now()::varchar)");
+		// end::connector[]
 		// the value is the change event envelope without its schema, as Connect's
 		// JsonConverter writes it with schemas.enable=false
 		settings.setProperty("converter.schemas.enable", "false");

@@ -73,12 +73,14 @@ public final class ProductCopier implements AutoCloseable {
 			if (!this.running) {
 				return;
 			}
+			// tag::apply-then-commit[]
 			List<String> events = new ArrayList<>();
 			for (ConsumerRecord<String, String> record : records) {
 				events.add(record.value());
 			}
 			this.copy.apply(events);
 			this.consumer.commitSync();
+			// end::apply-then-commit[]
 		}
 		finally {
 			this.applying.unlock();

@@ -24,6 +24,7 @@ public final class ProductCopy {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
+	// tag::lsn-check[]
 	// the row's LSN guards the write: an older or repeated change matches no row
 	private static final String UPSERT = """
 			insert into catalog.products as p
@@ -33,6 +34,8 @@ public final class ProductCopy {
 			    description = excluded.description, price_amount = excluded.price_amount,
 			    price_currency = excluded.price_currency, active = excluded.active, source_lsn = excluded.source_lsn
 			where coalesce(p.source_lsn, -1) < excluded.source_lsn""";
+
+	// end::lsn-check[]
 
 	private static final String DELETE = "delete from catalog.products where id = ? and coalesce(source_lsn, -1) < ?";
 

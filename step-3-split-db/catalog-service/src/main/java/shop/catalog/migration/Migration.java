@@ -128,6 +128,7 @@ public class Migration implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 			throw new MigrationRefusedException("Interrupted before the cutover paused writes.");
 		}
+		// tag::cut-over[]
 		try {
 			drain(started);
 			this.phases.save(Phase.B);
@@ -145,6 +146,7 @@ public class Migration implements SmartLifecycle {
 		ChangeStream old = this.stream;
 		this.stream = this.streams.stream(this.ownDatabase, false);
 		old.close();
+		// end::cut-over[]
 		log.info("The catalog cut over to its own database; writes paused " + this.lastCutover.pausedMillis() + " ms");
 	}
 

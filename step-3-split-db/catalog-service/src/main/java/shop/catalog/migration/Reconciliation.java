@@ -20,10 +20,13 @@ class Reconciliation {
 	/** The most drifting rows a report lists; the counts say how many there are. */
 	static final int LISTED = 50;
 
+	// tag::digests[]
 	// every column but the source position, in one text, hashed by the database
 	private static final String DIGESTS = """
 			select id::text, md5(concat_ws('|', sku, name, description, price_amount, price_currency, active))
 			from catalog.products""";
+
+	// end::digests[]
 
 	private final JdbcTemplate oldHome;
 
