@@ -1,7 +1,5 @@
 package shop.systemtests;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +71,7 @@ class CutoverUnderLoadTests {
 		assertThat(created).allSatisfy((product) -> assertThat(this.shop.product(product.id())).isEqualTo(product));
 		await("the replica to follow the catalog's own database").atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(200))
-			.until(() -> replicaPrice(priced) == lastPrice);
+			.until(() -> this.running.replicaPrice(priced.sku()) == lastPrice);
 	}
 
 	private void read(Product priced, AtomicInteger reads) {
@@ -132,15 +130,6 @@ class CutoverUnderLoadTests {
 		await(rounds + " rounds of each request").atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(20))
 			.until(() -> reads.get() >= rounds && priceChanges.get() >= rounds && orders.get() >= rounds);
-	}
-
-	private long replicaPrice(Product product) {
-		try (Connection shop = this.running.database("shop")) {
-			return CatalogRows.price(shop, "catalog_replica.products", product.sku());
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -3,8 +3,6 @@ package shop.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -71,13 +69,7 @@ class DatabaseOutageIntegrationTests {
 			.isEqualTo(200);
 		await("the change stream to bring the new price to the replica").atMost(RECOVERY_WITHIN)
 			.pollInterval(Duration.ofMillis(250))
-			.until(() -> replicaPrice(product.sku()) == 950);
-	}
-
-	private long replicaPrice(String sku) throws SQLException {
-		try (Connection shop = this.running.database("shop")) {
-			return CatalogRows.price(shop, "catalog_replica.products", sku);
-		}
+			.until(() -> this.running.replicaPrice(product.sku()) == 950);
 	}
 
 }

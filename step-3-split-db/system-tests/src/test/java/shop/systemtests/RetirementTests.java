@@ -65,13 +65,7 @@ class RetirementTests {
 
 		await("the replica to have the new price").atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(100))
-			.until(() -> replicaPrice(product.sku()) == 400);
-	}
-
-	private long replicaPrice(String sku) throws SQLException {
-		try (Connection shop = this.running.database("shop")) {
-			return CatalogRows.price(shop, "catalog_replica.products", sku);
-		}
+			.until(() -> this.running.replicaPrice(product.sku()) == 400);
 	}
 
 	private static List<String> strings(Statement sql, String query) throws SQLException {

@@ -151,6 +151,21 @@ final class RunningShop {
 		return result.out();
 	}
 
+	/**
+	 * Reads a product's price in the monolith's replica, behind its back.
+	 * @param sku the product's SKU
+	 * @return the price in cents, or -1 while the replica has no active product of that
+	 * SKU
+	 */
+	long replicaPrice(String sku) {
+		try (Connection shop = database("shop")) {
+			return CatalogRows.price(shop, "catalog_replica.products", sku);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static RunningShop start() {
 		Path root = Path.of(System.getProperty("workshop.root", "../.."));
 		Path apps = Path.of(System.getProperty("shop.system-tests.apps", "target/apps"));

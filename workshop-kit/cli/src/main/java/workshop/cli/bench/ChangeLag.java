@@ -1,13 +1,10 @@
 package workshop.cli.bench;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,9 +43,6 @@ final class ChangeLag implements Measure {
 	private static final double CAPACITY_P99_MILLIS = 1000;
 
 	private static final Duration CATCH_UP = Duration.ofSeconds(30);
-
-	private static final String ADMIN = "Basic "
-			+ Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -107,7 +101,7 @@ final class ChangeLag implements Measure {
 	}
 
 	private static ObjectNode firstProduct(BenchContext bench) {
-		HttpResponse<String> answer = send(bench, bench.shop().listProducts());
+		HttpResponse<String> answer = bench.shop().send(bench.shop().listProducts());
 		JsonNode products = JSON.readTree(answer.body());
 		if (answer.statusCode() != 200 || !products.isArray() || products.isEmpty()) {
 			throw new WorkshopException("GET /api/products answered " + answer.statusCode()
@@ -123,7 +117,7 @@ final class ChangeLag implements Measure {
 		return HttpRequest.newBuilder(uri)
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
-			.header("Authorization", ADMIN)
+			.header("Authorization", ShopRequests.ADMIN)
 			.PUT(HttpRequest.BodyPublishers.ofString(body.toString()))
 			.build();
 	}
@@ -152,25 +146,12 @@ final class ChangeLag implements Measure {
 			HttpRequest scrape = HttpRequest.newBuilder(URI.create(app.app().url() + "actuator/prometheus"))
 				.timeout(Duration.ofSeconds(5))
 				.build();
-			HttpResponse<String> answer = send(bench, scrape);
+			HttpResponse<String> answer = bench.shop().send(scrape);
 			if (answer.statusCode() == 200) {
 				histograms.putAll(LagHistogram.read(answer.body()));
 			}
 		}
 		return histograms;
-	}
-
-	private static HttpResponse<String> send(BenchContext bench, HttpRequest request) {
-		try {
-			return bench.client().send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new WorkshopException(request.method() + " " + request.uri() + " failed: " + ex.getMessage(), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new WorkshopException("Interrupted.", ex);
-		}
 	}
 
 	private static String millis(double millis) {

@@ -25,7 +25,8 @@ final class ShopRequests {
 
 	private static final Pattern SKU = Pattern.compile("\"sku\"\\s*:\\s*\"([A-Z0-9-]+)\"");
 
-	private static final String ADMIN = "Basic "
+	/** The workshop's default administrator, as an HTTP Basic header. */
+	static final String ADMIN = "Basic "
 			+ Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
 
 	private final HttpClient client;
@@ -87,7 +88,13 @@ final class ShopRequests {
 		return this.sku;
 	}
 
-	private HttpResponse<String> send(HttpRequest request) {
+	/**
+	 * Sends a request of the bench's own.
+	 * @param request the request
+	 * @return the answer, whatever its status
+	 * @throws WorkshopException when nothing answered
+	 */
+	HttpResponse<String> send(HttpRequest request) {
 		try {
 			return this.client.send(request, HttpResponse.BodyHandlers.ofString());
 		}
