@@ -109,7 +109,7 @@ function showNotice(element, lines) {
 }
 
 // The app that served the product list stays on show next to the heading, while the call log
-// scrolls on: behind the gateway it is the side of the cutover this browser is on.
+// scrolls on: behind the gateway it names the app that serves this browser its catalog.
 function showCatalogServedBy(servedBy) {
 	const badge = $('catalog-served-by');
 	badge.textContent = servedBy || 'unknown';
