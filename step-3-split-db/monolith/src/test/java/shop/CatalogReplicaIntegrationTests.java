@@ -55,6 +55,21 @@ class CatalogReplicaIntegrationTests extends ShopIntegrationTest {
 	}
 
 	@Test
+	void takesARowReadAgainByASnapshotOnlyWhereItsOwnIsOlder() {
+		String sku = this.shop.newProduct(2300, 5);
+		long applied = catalog.sell(sku, 2500);
+		awaitApplied(sku, applied);
+		long skippedBefore = skipped();
+
+		catalog.readAgain(sku, 2600, applied + 8); // a repair, sent after the change
+		awaitApplied(sku, applied + 8);
+		catalog.readAgain(sku, 1111, applied - 8); // sent before it, redelivered
+
+		awaitSkipped(skippedBefore + 1);
+		assertThat(priceInReplica(sku)).isEqualTo(2600);
+	}
+
+	@Test
 	void refusesToOrderADeletedProductAsAnUnknownSku() {
 		String sku = this.shop.newProduct(2300, 5);
 		long deleted = catalog.delete(sku);

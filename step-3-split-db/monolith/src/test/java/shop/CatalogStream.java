@@ -116,6 +116,18 @@ public final class CatalogStream {
 	}
 
 	/**
+	 * Writes a product's row as an incremental snapshot reads it again: {@code op} "r"
+	 * with no {@code source.lsn}, its position the last of {@code source.sequence}.
+	 * @param sku the product's SKU, sold before
+	 * @param cents the price the row has
+	 * @param position where the stream was when the row was sent
+	 */
+	void readAgain(String sku, long cents, long position) {
+		Product before = product(sku);
+		write("r", null, before.priced(cents), position);
+	}
+
+	/**
 	 * Deletes a product.
 	 * @param sku the product's SKU, sold before
 	 * @return the change's LSN
@@ -153,11 +165,16 @@ public final class CatalogStream {
 		source.put("name", "catalog");
 		source.put("ts_ms", Instant.now().toEpochMilli());
 		source.put("snapshot", op.equals("r") ? "true" : "false");
+		boolean readAgain = op.equals("r") && this.bySku.containsKey(product.sku());
 		source.put("db", "catalog");
 		source.put("schema", "catalog");
 		source.put("table", "products");
 		source.put("txId", lsn / 16);
-		source.put("lsn", lsn);
+		source.put("lsn", readAgain ? null : lsn);
+		if (readAgain) {
+			source.put("snapshot", "incremental");
+			source.put("sequence", "[\"" + lsn + "\",\"" + lsn + "\"]");
+		}
 		Map<String, Object> event = new LinkedHashMap<>();
 		event.put("before", (before != null) ? before.row() : null);
 		event.put("after", (after != null) ? after.row() : null);

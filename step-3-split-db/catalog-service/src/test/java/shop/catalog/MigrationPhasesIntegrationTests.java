@@ -194,6 +194,25 @@ class MigrationPhasesIntegrationTests {
 		assertThat(send(HttpRequest.newBuilder(uri("/api/products?sku=AFTER-RESTART"))).body()).contains("Kept");
 	}
 
+	@Test
+	@Order(7)
+	void repairsFromItsOwnDatabaseInPhaseC() {
+		int rows = administrator("phases_catalog").queryForObject("select count(*) from catalog.products",
+				Integer.class);
+
+		HttpResponse<String> asked = send(HttpRequest.newBuilder(uri("/actuator/repair"))
+			.header("Authorization", CatalogServiceIntegrationTest.ADMIN)
+			.POST(HttpRequest.BodyPublishers.noBody()));
+
+		assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+		await(() -> "COMPLETED"
+			.equals(read(send(HttpRequest.newBuilder(uri("/actuator/repair")))).path("state").asString()));
+		JsonNode repair = read(send(HttpRequest.newBuilder(uri("/actuator/repair"))));
+		assertThat(repair.path("database").asString()).isEqualTo("phases_catalog");
+		assertThat(repair.path("rowsRead").asLong()).isGreaterThanOrEqualTo(rows);
+		assertThat(repair.path("removedFromCopy").asInt()).isZero();
+	}
+
 	private void write(int writer, AtomicBoolean writing, Queue<Integer> statuses, Map<String, Long> lastPrices) {
 		int round = 0;
 		while (writing.get()) {
@@ -227,7 +246,9 @@ class MigrationPhasesIntegrationTests {
 				"--shop.catalog.database.password=" + this.postgres.password(),
 				"--spring.kafka.bootstrap-servers=" + SharedInfrastructure.kafka().bootstrapServers(),
 				"--shop.cdc.name=phases", "--shop.cdc.topic=phases.catalog.products",
-				"--shop.cdc.offsets-topic=phases.cdc-offsets", "--shop.cdc.copy-group=phases-copy");
+				"--shop.cdc.offsets-topic=phases.cdc-offsets", "--shop.cdc.copy-group=phases-copy",
+				// no monolith here: a write waits for no subscriber
+				"--shop.cdc.synchronous-subscribers=");
 		this.port = ((WebServerApplicationContext) this.service).getWebServer().getPort();
 	}
 

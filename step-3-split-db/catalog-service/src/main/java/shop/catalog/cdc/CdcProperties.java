@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param synchronousSubscribers the consumer groups an administrator's write waits for
  * ({@link SubscribersWait}); none by default
  * @param synchronousTimeout the longest a write waits for them
+ * @param snapshotChunkSize how many rows an incremental snapshot reads at a time
  */
 @ConfigurationProperties("shop.cdc")
 public record CdcProperties(String bootstrapServers, @DefaultValue("catalog.products") String topic,
@@ -29,7 +30,7 @@ public record CdcProperties(String bootstrapServers, @DefaultValue("catalog.prod
 		@DefaultValue("catalog-service.cdc-offsets") String offsetsTopic,
 		@DefaultValue("catalog-copy") String copyGroup, @DefaultValue("20ms") Duration pollInterval,
 		@DefaultValue("1s") Duration heartbeatInterval, @DefaultValue List<String> synchronousSubscribers,
-		@DefaultValue("2s") Duration synchronousTimeout) {
+		@DefaultValue("2s") Duration synchronousTimeout, @DefaultValue("4096") int snapshotChunkSize) {
 
 	String engineName(DatabaseLogin source) {
 		return this.name + "-" + source.database();

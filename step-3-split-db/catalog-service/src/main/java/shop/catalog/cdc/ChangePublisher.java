@@ -37,16 +37,23 @@ final class ChangePublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent
 
 	private final String transactions;
 
+	private final String notifications;
+
 	private final PublishedChanges published;
+
+	private final SnapshotProgress snapshot;
 
 	private boolean inTransaction;
 
-	ChangePublisher(Producer<String, String> producer, String topic, String topicPrefix, PublishedChanges published) {
+	ChangePublisher(Producer<String, String> producer, String topic, String topicPrefix, PublishedChanges published,
+			SnapshotProgress snapshot) {
 		this.producer = producer;
 		this.published = published;
+		this.snapshot = snapshot;
 		this.topic = topic;
 		this.products = topicPrefix + ".catalog.products";
 		this.transactions = topicPrefix + ".transaction";
+		this.notifications = ConnectorSettings.notifications(topicPrefix);
 	}
 
 	@Override
@@ -55,9 +62,19 @@ final class ChangePublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent
 		List<Future<RecordMetadata>> sent = new ArrayList<>();
 		List<ChangeEvent<String, String>> done = new ArrayList<>();
 		for (ChangeEvent<String, String> record : records) {
+			if (this.notifications.equals(record.destination())) {
+				// the engine's own news, with no position in the source: nothing to
+				// commit
+				this.snapshot.notified(json.readTree(record.value()));
+				continue;
+			}
 			if (this.products.equals(record.destination()) && record.value() != null) {
 				String id = productId(record.key());
-				JsonNode after = json.readTree(record.value()).path("after");
+				JsonNode change = json.readTree(record.value());
+				JsonNode after = change.path("after");
+				if ("r".equals(change.path("op").asString())) {
+					this.snapshot.rowRead();
+				}
 				sent.add(this.producer.send(new ProducerRecord<>(this.topic, id, record.value()), (where, failure) -> {
 					if (failure == null) {
 						this.published.published(id, after, where);

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -34,6 +35,8 @@ public class ChangeStreams implements DisposableBean {
 
 	private final PublishedChanges published = new PublishedChanges();
 
+	private final SnapshotProgress snapshot = new SnapshotProgress();
+
 	public ChangeStreams(CdcProperties cdc) {
 		this.cdc = cdc;
 		createTopic();
@@ -52,8 +55,49 @@ public class ChangeStreams implements DisposableBean {
 	 */
 	public ChangeStream stream(DatabaseLogin source, boolean snapshot) {
 		return new ChangeStream(source.database(), this.cdc.slotName(source),
-				ConnectorSettings.of(source, this.cdc, snapshot),
-				new ChangePublisher(this.producer, this.cdc.topic(), this.cdc.engineName(source), this.published));
+				ConnectorSettings.of(source, this.cdc, snapshot), new ChangePublisher(this.producer, this.cdc.topic(),
+						this.cdc.engineName(source), this.published, this.snapshot));
+	}
+
+	/**
+	 * Asks the stream of a database to read its products table again, in chunks, while it
+	 * goes on streaming: an incremental snapshot, signalled through the database's signal
+	 * table. Every row it reads reaches the topic as a change ({@code op} "r"), and
+	 * whoever applies the topic by the rows' LSNs takes it where its own row is older.
+	 * @param source the database the running stream reads, as a user with the replication
+	 * privilege
+	 * @param removedFromCopy what the caller took out of the copy first, for the record
+	 * @return the snapshot just asked for
+	 */
+	// tag::request-snapshot[]
+	public SnapshotProgress.Snapshot requestSnapshot(DatabaseLogin source, int removedFromCopy) {
+		// requested before the signal is written: the engine's first notification may
+		// arrive before the insert returns
+		this.snapshot.requested(source.database(), removedFromCopy);
+		try {
+			run(source, (connection) -> {
+				try (PreparedStatement signal = connection.prepareStatement("insert into " + ConnectorSettings.SIGNALS
+						+ " (id, type, data) values (?, 'execute-snapshot', ?)")) {
+					signal.setString(1, UUID.randomUUID().toString());
+					signal.setString(2, "{\"data-collections\": [\"catalog.products\"], \"type\": \"incremental\"}");
+					signal.executeUpdate();
+				}
+			});
+		}
+		catch (IllegalStateException ex) {
+			this.snapshot.notSent();
+			throw ex;
+		}
+		return this.snapshot.snapshot();
+	}
+	// end::request-snapshot[]
+
+	/**
+	 * The incremental snapshot last asked for.
+	 * @return its progress, never null
+	 */
+	public SnapshotProgress snapshot() {
+		return this.snapshot;
 	}
 
 	/**
@@ -93,7 +137,8 @@ public class ChangeStreams implements DisposableBean {
 		run(source, (connection) -> {
 			if (!exists(connection, "select 1 from pg_publication where pubname = ?", name)) {
 				try (Statement statement = connection.createStatement()) {
-					statement.execute("create publication " + name + " for table catalog.products");
+					statement.execute(
+							"create publication " + name + " for table catalog.products, " + ConnectorSettings.SIGNALS);
 				}
 			}
 			if (!exists(connection, "select 1 from pg_replication_slots where slot_name = ?", name)) {
@@ -176,7 +221,7 @@ public class ChangeStreams implements DisposableBean {
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(
-					"Cannot manage the replication slot on " + source.database() + ": " + ex.getMessage(), ex);
+					"The change stream's database " + source.database() + " refused: " + ex.getMessage(), ex);
 		}
 	}
 

@@ -8,7 +8,19 @@ import java.util.Properties;
  */
 final class ConnectorSettings {
 
+	/** The table a signal to the engine is inserted into, in the database it streams. */
+	static final String SIGNALS = "catalog.debezium_signal";
+
 	private ConnectorSettings() {
+	}
+
+	/**
+	 * Where an engine's notifications go among its change events.
+	 * @param topicPrefix the engine's {@code topic.prefix}
+	 * @return the destination of its notification records
+	 */
+	static String notifications(String topicPrefix) {
+		return topicPrefix + ".notifications";
 	}
 
 	/**
@@ -30,7 +42,7 @@ final class ConnectorSettings {
 		settings.setProperty("database.password", source.password());
 		settings.setProperty("database.dbname", source.database());
 		settings.setProperty("topic.prefix", cdc.engineName(source));
-		settings.setProperty("table.include.list", "catalog.products");
+		settings.setProperty("table.include.list", "catalog.products," + SIGNALS);
 		// the logical decoding plug-in built into PostgreSQL, with a publication of only
 		// the captured table, and a slot of this engine's own
 		settings.setProperty("plugin.name", "pgoutput");
@@ -49,6 +61,16 @@ final class ConnectorSettings {
 		settings.setProperty("heartbeat.action.query",
 				"select pg_logical_emit_message(false, 'heartbeat', now()::varchar)");
 		// end::connector[]
+		// tag::signals[]
+		// a row in the signal table asks for an incremental snapshot: the table is read
+		// again in chunks while the stream goes on; the engine tells its progress as
+		// notifications among its change events
+		settings.setProperty("signal.enabled.channels", "source");
+		settings.setProperty("signal.data.collection", SIGNALS);
+		settings.setProperty("incremental.snapshot.chunk.size", String.valueOf(cdc.snapshotChunkSize()));
+		settings.setProperty("notification.enabled.channels", "sink");
+		settings.setProperty("notification.sink.topic.name", notifications(cdc.engineName(source)));
+		// end::signals[]
 		// the value is the change event envelope without its schema, as Connect's
 		// JsonConverter writes it with schemas.enable=false
 		settings.setProperty("converter.schemas.enable", "false");

@@ -77,7 +77,7 @@ public final class ProductCopy {
 		this.transaction.executeWithoutResult((status) -> changes.forEach(this::apply));
 		long now = System.currentTimeMillis();
 		for (JsonNode change : changes) {
-			this.appliedLsn.accumulateAndGet(change.path("source").path("lsn").asLong(), Math::max);
+			this.appliedLsn.accumulateAndGet(position(change.path("source")), Math::max);
 			if (!"r".equals(change.path("op").asString())) {
 				this.lag.record(java.time.Duration.ofMillis(now - change.path("source").path("ts_ms").asLong()));
 			}
@@ -85,7 +85,7 @@ public final class ProductCopy {
 	}
 
 	private void apply(JsonNode change) {
-		long lsn = change.path("source").path("lsn").asLong();
+		long lsn = position(change.path("source"));
 		JsonNode after = change.path("after");
 		int rows;
 		if (after.isObject()) {
@@ -98,6 +98,45 @@ public final class ProductCopy {
 			rows = this.jdbc.update(DELETE, UUID.fromString(change.path("before").path("id").asString()), lsn);
 		}
 		((rows > 0) ? this.applied : this.skipped).incrementAndGet();
+	}
+
+	/**
+	 * Where a change stands in the source's log. A streamed change and a row of the first
+	 * snapshot carry it as {@code source.lsn}. A row read again by an incremental
+	 * snapshot carries none: it stands where the stream was when the engine sent it, the
+	 * last position of {@code source.sequence}, since a change to the row inside the
+	 * read's window replaced the read, and a later one comes after it.
+	 * @param source the change event's {@code source} block
+	 * @return the position, never negative
+	 */
+	// tag::position[]
+	static long position(JsonNode source) {
+		if (source.path("lsn").isNumber()) {
+			return source.path("lsn").asLong();
+		}
+		JsonNode sequence = json.readTree(source.path("sequence").asString("[]"));
+		long position = 0;
+		for (JsonNode lsn : sequence) {
+			if (!lsn.isNull()) {
+				position = Long.parseLong(lsn.asString());
+			}
+		}
+		return position;
+	}
+	// end::position[]
+
+	/**
+	 * Deletes rows from the copy that the stream cannot correct: rows its source does not
+	 * have, which no read of the source brings back.
+	 * @param ids the products' ids
+	 * @return how many rows went
+	 */
+	public int remove(java.util.Collection<String> ids) {
+		int removed = 0;
+		for (String id : ids) {
+			removed += this.jdbc.update("delete from catalog.products where id = ?", UUID.fromString(id));
+		}
+		return removed;
 	}
 
 	/**

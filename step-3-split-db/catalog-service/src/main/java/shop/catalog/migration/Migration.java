@@ -15,6 +15,7 @@ import shop.catalog.cdc.ChangeStreams;
 import shop.catalog.cdc.DatabaseLogin;
 import shop.catalog.cdc.ProductCopier;
 import shop.catalog.cdc.ProductCopy;
+import shop.catalog.cdc.SnapshotProgress;
 
 /**
  * Runs the phases of the move. At start it resumes the phase stored: in phase A it
@@ -173,6 +174,36 @@ public class Migration implements SmartLifecycle {
 			this.copier = this.streams.copier(this.copy);
 			throw new MigrationRefusedException(disagreement(after));
 		}
+	}
+
+	/**
+	 * Repairs whatever follows the stream: the engine reads the products table of the
+	 * database it streams again, in chunks, while it goes on streaming, and every row it
+	 * reads reaches the copy and the replicas as a change, applied where their row is
+	 * older. In phase A the copy's rows that the old home does not have are deleted
+	 * first, since no read of the old home brings them.
+	 * @return the snapshot asked for
+	 * @throws MigrationRefusedException when the stream is not running, or a repair still
+	 * runs
+	 */
+	public synchronized SnapshotProgress.Snapshot repair() {
+		if (this.stream == null || !this.stream.running()) {
+			throw new MigrationRefusedException("The catalog's change stream is not running, so it cannot read "
+					+ "the products again; restart the catalog service, then repair.");
+		}
+		if (this.streams.snapshot().running()) {
+			throw new MigrationRefusedException("A repair is still running; GET /actuator/repair shows how far it is.");
+		}
+		int removed = (this.phase == Phase.A) ? this.copy.remove(this.reconciliation.onlyInOwnDatabase()) : 0;
+		return this.streams.requestSnapshot((this.phase == Phase.A) ? this.oldHome : this.ownDatabase, removed);
+	}
+
+	/**
+	 * The repair last asked for.
+	 * @return its progress, state {@code NONE} before the first
+	 */
+	public SnapshotProgress.Snapshot lastRepair() {
+		return this.streams.snapshot().snapshot();
 	}
 
 	private void retireOldHome() {

@@ -101,4 +101,9 @@ class MigrationConfiguration {
 		return new MigrationEndpoint(migration);
 	}
 
+	@Bean
+	RepairEndpoint repairEndpoint(Migration migration) {
+		return new RepairEndpoint(migration);
+	}
+
 }

@@ -58,6 +58,18 @@ class Reconciliation {
 		return new Report("catalog.products", old.size(), own.size(), drifting, drift);
 	}
 
+	/**
+	 * The rows of the catalog's own database that the old home does not have. The own
+	 * database is read first: a row it has came from the old home, so a row written to
+	 * the old home in between is not taken for one of these.
+	 * @return their ids, never null
+	 */
+	List<String> onlyInOwnDatabase() {
+		Map<String, String> own = digests(this.ownDatabase);
+		Map<String, String> old = digests(this.oldHome);
+		return own.keySet().stream().filter((id) -> !old.containsKey(id)).toList();
+	}
+
 	private static String problem(String old, String own) {
 		if (own == null) {
 			return "missing in the catalog database";

@@ -16,8 +16,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Who may do what: administrators change the catalog and move its data to the next phase
- * with HTTP Basic, everyone else reads it without logging in.
+ * Who may do what: administrators change the catalog, move its data to the next phase and
+ * repair its copies, with HTTP Basic; everyone else reads it without logging in.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -30,7 +30,7 @@ public class SecurityConfiguration {
 			.authenticated()
 			.requestMatchers(HttpMethod.PUT, "/api/products/*")
 			.authenticated()
-			.requestMatchers(HttpMethod.POST, "/actuator/migration")
+			.requestMatchers(HttpMethod.POST, "/actuator/migration", "/actuator/repair")
 			.authenticated()
 			.anyRequest()
 			.permitAll())

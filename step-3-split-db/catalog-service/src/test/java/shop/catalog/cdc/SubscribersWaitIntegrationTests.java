@@ -85,7 +85,7 @@ class SubscribersWaitIntegrationTests {
 
 	private CdcProperties settings(KafkaBroker kafka, String group, Duration timeout) {
 		return new CdcProperties(kafka.bootstrapServers(), this.topic, 1, "catalog", "offsets", "copy",
-				Duration.ofMillis(20), Duration.ofSeconds(1), List.of(group), timeout);
+				Duration.ofMillis(20), Duration.ofSeconds(1), List.of(group), timeout, 4096);
 	}
 
 	private static Product product() {

@@ -13,7 +13,7 @@ import shop.shared.Money;
  * One change of one product, read from a record of the catalog's change stream: the key
  * is the product's id, the value a Debezium change event without schema, <pre>
  * {"before": {...} | null, "after": {"id", "sku", "name", "price_amount", "price_currency", "active", ...} | null,
- *  "source": {"lsn": 123, "ts_ms": ..., ...}, "op": "r" | "c" | "u" | "d", "ts_ms": ...}
+ *  "source": {"lsn": 123, "sequence": "[\"122\",\"123\"]", "ts_ms": ..., ...}, "op": "r" | "c" | "u" | "d", ...}
  * </pre>
  *
  * @param productId the product's id, never null
@@ -43,7 +43,7 @@ record ProductChange(UUID productId, Kind kind, String sku, String name, Money p
 			JsonNode event = json.readTree(value);
 			Kind kind = Kind.of(event.path("op").asString(""));
 			JsonNode source = event.path("source");
-			long lsn = source.required("lsn").asLong();
+			long lsn = position(source);
 			Instant committedAt = Instant.ofEpochMilli(source.required("ts_ms").asLong());
 			UUID id = UUID.fromString(key);
 			if (kind == Kind.DELETE) {
@@ -57,6 +57,27 @@ record ProductChange(UUID productId, Kind kind, String sku, String name, Money p
 		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
 			throw new IllegalArgumentException("Not a product change (key " + key + "): " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Where a change stands in the log: {@code source.lsn}, or, for a row read again by
+	 * an incremental snapshot, which has none, the position the stream had reached when
+	 * the row was sent, the last of {@code source.sequence}.
+	 */
+	private static long position(JsonNode source) {
+		if (source.path("lsn").isNumber()) {
+			return source.path("lsn").asLong();
+		}
+		long position = -1;
+		for (JsonNode lsn : json.readTree(source.required("sequence").asString())) {
+			if (!lsn.isNull()) {
+				position = Long.parseLong(lsn.asString());
+			}
+		}
+		if (position < 0) {
+			throw new IllegalArgumentException("the change has neither source.lsn nor a position in source.sequence");
+		}
+		return position;
 	}
 
 	/**

@@ -101,7 +101,7 @@ final class ChangeLag implements Measure {
 	}
 
 	private static ObjectNode firstProduct(BenchContext bench) {
-		HttpResponse<String> answer = bench.shop().send(bench.shop().listProducts());
+		HttpResponse<String> answer = bench.shop().sendSetUp(bench.shop().listProducts());
 		JsonNode products = JSON.readTree(answer.body());
 		if (answer.statusCode() != 200 || !products.isArray() || products.isEmpty()) {
 			throw new WorkshopException("GET /api/products answered " + answer.statusCode()

@@ -25,6 +25,8 @@ final class ShopRequests {
 
 	private static final Pattern SKU = Pattern.compile("\"sku\"\\s*:\\s*\"([A-Z0-9-]+)\"");
 
+	private static final int SET_UP_TRIES = 5;
+
 	/** The workshop's default administrator, as an HTTP Basic header. */
 	static final String ADMIN = "Basic "
 			+ Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
@@ -68,7 +70,7 @@ final class ShopRequests {
 			.header("Authorization", ADMIN)
 			.PUT(HttpRequest.BodyPublishers.ofString("{\"onHand\": " + FULL_STOCK + "}"))
 			.build();
-		HttpResponse<String> response = send(request);
+		HttpResponse<String> response = sendSetUp(request);
 		if (response.statusCode() != 200) {
 			throw new WorkshopException("PUT " + request.uri() + " answered " + response.statusCode()
 					+ " instead of 200: the step does not follow CONTRACT.md (" + abbreviate(response.body()) + ").");
@@ -77,7 +79,7 @@ final class ShopRequests {
 
 	private String chosenSku() {
 		if (this.sku == null) {
-			HttpResponse<String> response = send(listProducts());
+			HttpResponse<String> response = sendSetUp(listProducts());
 			Matcher matcher = SKU.matcher(response.body());
 			if (response.statusCode() != 200 || !matcher.find()) {
 				throw new WorkshopException("GET " + listProducts().uri() + " answered " + response.statusCode()
@@ -104,6 +106,31 @@ final class ShopRequests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new WorkshopException("Interrupted.", ex);
+		}
+	}
+
+	/**
+	 * Sends a request that sets a measure up, again while it fails on the server's side:
+	 * a step that has just become healthy can still answer its first requests with a 5xx
+	 * (a gateway whose first call to an app takes longer than its timeout, while both
+	 * warm up). At most {@value #SET_UP_TRIES} tries, a second apart.
+	 * @param request the request
+	 * @return the first answer below 500, or the last one
+	 * @throws WorkshopException when nothing answered
+	 */
+	HttpResponse<String> sendSetUp(HttpRequest request) {
+		for (int tried = 1;; tried++) {
+			HttpResponse<String> response = send(request);
+			if (response.statusCode() < 500 || tried == SET_UP_TRIES) {
+				return response;
+			}
+			try {
+				Thread.sleep(1000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new WorkshopException("Interrupted.", ex);
+			}
 		}
 	}
 

@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -25,17 +27,24 @@ import workshop.cli.manifest.App;
 import workshop.cli.manifest.Step;
 
 /**
- * {@code ./workshop migrate [status|next]}: shows where the running step's data migration
- * stands, or moves it to the next phase. It asks the app whose manifest entry shows
- * {@code /actuator/migration} in {@code status}, the same call the step's README shows
+ * {@code ./workshop migrate [status|next|repair]}: shows where the running step's data
+ * migration stands, moves it to the next phase, or repairs drift by an incremental
+ * snapshot and waits for it. It asks the app whose manifest entry shows
+ * {@code /actuator/migration} in {@code status}, the same calls the step's README shows
  * with {@code curl}.
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-		description = { "Shows the phase of the running step's data migration (status, the default), or moves it to",
-				"the next phase (next): A copies, B cuts over, C removes the old copy." })
+		description = { "Shows the phase of the running step's data migration (status, the default), moves it to",
+				"the next phase (next: A copies, B cuts over, C removes the old copy), or has the change stream",
+				"read the products again while it goes on (repair), and waits until it has." })
 public final class MigrateCommand implements Callable<Integer> {
 
 	static final String ENDPOINT = "/actuator/migration";
+
+	static final String REPAIR = "/actuator/repair";
+
+	/** The longest {@code repair} waits for the snapshot. */
+	private static final Duration REPAIR_WAIT = Duration.ofMinutes(10);
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -47,7 +56,8 @@ public final class MigrateCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	@Parameters(paramLabel = "status|next", defaultValue = "status", description = "status (the default) or next.")
+	@Parameters(paramLabel = "status|next|repair", defaultValue = "status",
+			description = "status (the default), next or repair.")
 	private String action;
 
 	@Option(names = "--admin", paramLabel = "<user:password>", defaultValue = "admin:admin",
@@ -56,9 +66,9 @@ public final class MigrateCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		if (!"status".equals(this.action) && !"next".equals(this.action)) {
-			throw new WorkshopException("'" + this.action
-					+ "' is no migrate action: use ./workshop migrate status or ./workshop migrate next.");
+		if (!List.of("status", "next", "repair").contains(this.action)) {
+			throw new WorkshopException("'" + this.action + "' is no migrate action: use ./workshop migrate status, "
+					+ "./workshop migrate next or ./workshop migrate repair.");
 		}
 		ControlClient client = ControlClient.of(this.parent.workspace());
 		App app = migratingApp(this.parent.workspace().manifest().step(client.step()));
@@ -73,6 +83,10 @@ public final class MigrateCommand implements Callable<Integer> {
 				.map(StepStatus.AppStatus::url)
 				.orElse(app.url()))
 			.resolve(ENDPOINT);
+		PrintWriter out = this.spec.commandLine().getOut();
+		if ("repair".equals(this.action)) {
+			out.println(describeRepair(app.name(), repair(app, endpoint.resolve(REPAIR))));
+		}
 		JsonNode status = send(app, HttpRequest.newBuilder(endpoint));
 		if ("next".equals(this.action)) {
 			if (status.path("next").isNull() || status.path("next").isMissingNode()) {
@@ -80,16 +94,73 @@ public final class MigrateCommand implements Callable<Integer> {
 						+ ", the last: there is no next phase.");
 			}
 			String body = JSON.writeValueAsString(JSON.createObjectNode().put("phase", status.path("next").asString()));
-			status = send(app, HttpRequest.newBuilder(endpoint)
-				.header("Content-Type", "application/json")
-				.header("Authorization",
-						"Basic " + Base64.getEncoder().encodeToString(this.admin.getBytes(StandardCharsets.UTF_8)))
-				.POST(HttpRequest.BodyPublishers.ofString(body)));
+			status = send(app,
+					HttpRequest.newBuilder(endpoint)
+						.header("Content-Type", "application/json")
+						.header("Authorization", basic())
+						.POST(HttpRequest.BodyPublishers.ofString(body)));
 		}
-		PrintWriter out = this.spec.commandLine().getOut();
 		out.println(describe(app.name(), status));
 		out.flush();
 		return 0;
+	}
+
+	/** Asks for the repair, then waits until the engine says it is done. */
+	private JsonNode repair(App app, URI endpoint) {
+		send(app,
+				HttpRequest.newBuilder(endpoint)
+					.header("Authorization", basic())
+					.POST(HttpRequest.BodyPublishers.noBody()));
+		long giveUpAt = System.nanoTime() + REPAIR_WAIT.toNanos();
+		while (true) {
+			JsonNode repair = send(app, HttpRequest.newBuilder(endpoint));
+			String state = repair.path("state").asString();
+			if ("COMPLETED".equals(state) || "ABORTED".equals(state) || "NOT_SENT".equals(state)) {
+				return repair;
+			}
+			if (System.nanoTime() > giveUpAt) {
+				throw new WorkshopException("The repair is still " + state + " after " + REPAIR_WAIT.toMinutes()
+						+ " minutes; ./workshop migrate status and the log of " + app.name() + " tell more.");
+			}
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new WorkshopException("Interrupted while waiting for the repair.", ex);
+			}
+		}
+	}
+
+	private String basic() {
+		return "Basic " + Base64.getEncoder().encodeToString(this.admin.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Says in one line what a repair did.
+	 * @param app the app's name
+	 * @param repair what {@code GET /actuator/repair} answered
+	 * @return the line, never null
+	 */
+	static String describeRepair(String app, JsonNode repair) {
+		StringBuilder line = new StringBuilder(app).append(": repair ")
+			.append(repair.path("state").asString())
+			.append("; read ")
+			.append(repair.path("rowsRead").asLong())
+			.append(" rows of ")
+			.append(repair.path("database").asString())
+			.append(" again");
+		if (repair.path("tookMillis").isNumber()) {
+			line.append(String.format(Locale.ROOT, " in %.1f s", repair.path("tookMillis").asLong() / 1000.0));
+		}
+		int removed = repair.path("removedFromCopy").asInt();
+		if (removed > 0) {
+			line.append("; removed ")
+				.append(removed)
+				.append((removed == 1) ? " row" : " rows")
+				.append(" only the copy had");
+		}
+		return line.toString();
 	}
 
 	/**
@@ -98,7 +169,7 @@ public final class MigrateCommand implements Callable<Integer> {
 	 * @return the app whose status paths include {@value #ENDPOINT}
 	 * @throws WorkshopException when the step has none
 	 */
-	static App migratingApp(Step step) {
+	public static App migratingApp(Step step) {
 		return step.apps()
 			.stream()
 			.filter((app) -> app.status().contains(ENDPOINT))

@@ -39,6 +39,16 @@ class MigrateCommandTests {
 	}
 
 	@Test
+	void describesARepairInOneLine() {
+		String repair = """
+				{"database":"shop","state":"COMPLETED","tookMillis":1840,"rowsRead":12,"removedFromCopy":1}""";
+
+		assertThat(MigrateCommand.describeRepair("catalog-service", JsonMapper.builder().build().readTree(repair)))
+			.isEqualTo("catalog-service: repair COMPLETED; read 12 rows of shop again in 1.8 s; "
+					+ "removed 1 row only the copy had");
+	}
+
+	@Test
 	void saysWhichStepHasAMigrationWhenTheRunningOneHasNone() {
 		App monolith = new App("monolith", "step-0", "Main", 8080, "shop", "/ready", List.of(), Map.of(), List.of());
 		Step step = new Step("step-0", "step-0", "Layered monolith", InfraNeeds.NONE, "http://localhost:8080/",
@@ -63,8 +73,9 @@ class MigrateCommandTests {
 	@Test
 	void namesTheActionsForAnUnknownOne() throws IOException {
 		try (FixtureWorkspace workspace = FixtureWorkspace.create()) {
-			assertThat(Cli.run(workspace.root(), "migrate", "back").err().strip()).isEqualTo(
-					"error: 'back' is no migrate action: use ./workshop migrate status or ./workshop migrate next.");
+			assertThat(Cli.run(workspace.root(), "migrate", "back").err().strip())
+				.isEqualTo("error: 'back' is no migrate action: use ./workshop migrate status, "
+						+ "./workshop migrate next or ./workshop migrate repair.");
 		}
 	}
 
