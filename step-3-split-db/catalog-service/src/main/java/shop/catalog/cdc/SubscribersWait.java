@@ -1,7 +1,9 @@
 package shop.catalog.cdc;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -13,7 +15,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import tools.jackson.databind.JsonNode;
 
 import shop.catalog.internal.Product;
 
@@ -26,12 +27,17 @@ import shop.catalog.internal.Product;
  * PostgreSQL's {@code synchronous_standby_names} with
  * {@code synchronous_commit = remote_apply} does the same for its replicas; and, as
  * there, a subscriber that is down slows writes down by the timeout and stops none.
+ *
+ * <p>
+ * One thread reads the groups' committed offsets from the broker, every
+ * {@value #POLL_MILLIS} ms while a write waits and not at all otherwise, however many
+ * writes wait.
  */
 public final class SubscribersWait implements AutoCloseable {
 
 	private static final Log log = LogFactory.getLog(SubscribersWait.class);
 
-	private static final Duration POLL = Duration.ofMillis(5);
+	private static final long POLL_MILLIS = 5;
 
 	private final CdcProperties cdc;
 
@@ -39,11 +45,28 @@ public final class SubscribersWait implements AutoCloseable {
 
 	private final Admin admin;
 
+	/**
+	 * Per partition of the topic, the lowest next offset every subscriber has committed.
+	 */
+	private final Map<Integer, Long> committed = new ConcurrentHashMap<>();
+
+	private final Thread reader;
+
+	private int waiting;
+
+	private volatile boolean closed;
+
 	SubscribersWait(CdcProperties cdc, PublishedChanges published) {
 		this.cdc = cdc;
 		this.published = published;
-		this.admin = cdc.synchronousSubscribers().isEmpty() ? null
+		boolean none = cdc.synchronousSubscribers().isEmpty();
+		this.admin = none ? null
 				: Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cdc.bootstrapServers()));
+		this.reader = none ? null : new Thread(this::readWhileWritesWait, "subscribers-wait");
+		if (this.reader != null) {
+			this.reader.setDaemon(true);
+			this.reader.start();
+		}
 	}
 
 	/**
@@ -58,14 +81,8 @@ public final class SubscribersWait implements AutoCloseable {
 		long deadline = System.nanoTime() + this.cdc.synchronousTimeout().toNanos();
 		try {
 			PublishedChanges.Published change = awaitPublished(product, deadline);
-			if (change != null) {
-				TopicPartition partition = new TopicPartition(this.cdc.topic(), change.partition());
-				while (System.nanoTime() < deadline) {
-					if (appliedByAll(partition, change.offset(), deadline)) {
-						return true;
-					}
-					LockSupport.parkNanos(POLL.toNanos());
-				}
+			if (change != null && awaitCommitted(change.partition(), change.offset(), deadline)) {
+				return true;
 			}
 		}
 		catch (InterruptedException ex) {
@@ -77,49 +94,103 @@ public final class SubscribersWait implements AutoCloseable {
 		return false;
 	}
 
-	/** The acknowledged change that left the product as it is now, or null in time. */
+	/**
+	 * The acknowledged change that left the product as the write did, or null in time.
+	 */
 	private PublishedChanges.Published awaitPublished(Product product, long deadline) throws InterruptedException {
 		String id = product.getId().toString();
+		String row = PublishedChanges.row(product.getSku(), product.getName(), product.getDescription(),
+				product.getPrice().amount(), product.getPrice().currency(), product.isActive());
 		while (System.nanoTime() < deadline) {
-			PublishedChanges.Published change = this.published.latest(id);
-			if (change != null && sameRow(change.after(), product)) {
+			PublishedChanges.Published change = this.published.find(id, row);
+			if (change != null) {
 				return change;
 			}
 			this.published
-				.awaitMore(Math.min(POLL.toMillis(), TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+				.awaitMore(Math.min(POLL_MILLIS, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
 		}
 		return null;
 	}
 
-	private boolean appliedByAll(TopicPartition partition, long offset, long deadline) throws InterruptedException {
-		for (String group : this.cdc.synchronousSubscribers()) {
-			try {
-				Map<TopicPartition, OffsetAndMetadata> committed = this.admin.listConsumerGroupOffsets(group)
-					.partitionsToOffsetAndMetadata()
-					.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-				OffsetAndMetadata next = committed.get(partition);
-				if (next == null || next.offset() <= offset) {
+	private synchronized boolean awaitCommitted(int partition, long offset, long deadline) throws InterruptedException {
+		this.waiting++;
+		notifyAll();
+		try {
+			while (this.committed.getOrDefault(partition, -1L) <= offset) {
+				long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+				if (left <= 0) {
 					return false;
 				}
+				wait(left);
 			}
-			catch (ExecutionException | TimeoutException ex) {
-				return false;
-			}
+			return true;
 		}
-		return true;
+		finally {
+			this.waiting--;
+		}
 	}
 
-	private static boolean sameRow(JsonNode after, Product product) {
-		return product.getSku().equals(after.path("sku").asString())
-				&& product.getName().equals(after.path("name").asString())
-				&& product.getDescription().equals(after.path("description").asString())
-				&& product.getPrice().amount() == after.path("price_amount").asLong()
-				&& product.getPrice().currency().equals(after.path("price_currency").asString())
-				&& product.isActive() == after.path("active").asBoolean();
+	private void readWhileWritesWait() {
+		try {
+			while (!this.closed) {
+				synchronized (this) {
+					while (this.waiting == 0 && !this.closed) {
+						wait();
+					}
+				}
+				Map<Integer, Long> lowest = readCommitted();
+				if (lowest != null) {
+					this.committed.putAll(lowest);
+					synchronized (this) {
+						notifyAll();
+					}
+				}
+				LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * The lowest committed offset of the groups per partition, or null when the broker
+	 * did not say.
+	 */
+	private Map<Integer, Long> readCommitted() throws InterruptedException {
+		Map<Integer, Long> lowest = null;
+		for (String group : this.cdc.synchronousSubscribers()) {
+			Map<Integer, Long> ofGroup = new HashMap<>();
+			try {
+				Map<TopicPartition, OffsetAndMetadata> offsets = this.admin.listConsumerGroupOffsets(group)
+					.partitionsToOffsetAndMetadata()
+					.get(this.cdc.synchronousTimeout().toMillis(), TimeUnit.MILLISECONDS);
+				offsets.forEach((partition, next) -> {
+					if (partition.topic().equals(this.cdc.topic()) && next != null) {
+						ofGroup.put(partition.partition(), next.offset());
+					}
+				});
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				return null;
+			}
+			if (lowest == null) {
+				lowest = ofGroup;
+			}
+			else {
+				lowest.keySet().retainAll(ofGroup.keySet());
+				lowest.replaceAll((partition, offset) -> Math.min(offset, ofGroup.get(partition)));
+			}
+		}
+		return lowest;
 	}
 
 	@Override
 	public void close() {
+		this.closed = true;
+		synchronized (this) {
+			notifyAll();
+		}
 		if (this.admin != null) {
 			this.admin.close(Duration.ofSeconds(1));
 		}

@@ -61,6 +61,31 @@ class SubscribersWaitIntegrationTests {
 	}
 
 	@Test
+	void answersAWriteThatALaterWriteOfTheSameProductFollowedAtOnce(KafkaBroker kafka) throws Exception {
+		String group = "subscriber-" + UUID.randomUUID();
+		PublishedChanges published = new PublishedChanges();
+		Product first = product();
+		Product second = new Product(first.getSku(), first.getName(), "", new Money(800, "USD"), true);
+		ReflectionTestUtils.setField(second, "id", first.getId());
+		try (SubscribersWait wait = new SubscribersWait(settings(kafka, group, Duration.ofSeconds(20)), published);
+				Producer<String, String> producer = producer(kafka);
+				Consumer<String, String> subscriber = subscriber(kafka, group)) {
+			publish(producer, published, first);
+			publish(producer, published, second);
+			subscriber.subscribe(List.of(this.topic));
+			int applied = 0;
+			while (applied < 2) {
+				applied += subscriber.poll(Duration.ofMillis(100)).count();
+			}
+			subscriber.commitSync();
+
+			// the first write's row is no longer the latest published: it is still found
+			assertThat(wait.awaitApplied(first)).isTrue();
+			assertThat(wait.awaitApplied(second)).isTrue();
+		}
+	}
+
+	@Test
 	void answersAfterTheTimeoutWhenTheSubscriberNeverApplies(KafkaBroker kafka) throws Exception {
 		PublishedChanges published = new PublishedChanges();
 		Product product = product();
