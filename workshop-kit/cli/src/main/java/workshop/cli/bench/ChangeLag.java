@@ -19,20 +19,21 @@ import workshop.cli.run.RunningApp;
 
 /**
  * How far behind its source a replicated copy runs: admin price changes through the front
- * door at a fixed rate, open loop, and the lag of every change applier of the step read
- * from the {@code cdc.apply.lag} histograms the apps publish ({@link LagHistogram}).
- * First at 50 changes/s, the rate the lag targets are set for, then at doubling rates
- * until an applier's p99 passes 1 s, changes are lost on the way, or the front door
- * itself cannot take the rate: the highest rate before that is the sustained capacity.
- * The step's targets: {@code change-lag-p50-ms} and {@code change-lag-p99-ms} at 50/s,
+ * door at a fixed rate, open loop, each to the next of the listed products in turn, and
+ * the lag of every change applier of the step read from the {@code cdc.apply.lag}
+ * histograms the apps publish ({@link LagHistogram}). First at 50 changes/s, the rate the
+ * lag targets are set for, then at doubling rates until an applier's p99 passes 1 s,
+ * changes are lost on the way, or the front door itself cannot take the rate: the highest
+ * rate before that is the sustained capacity. The step's targets:
+ * {@code change-lag-p50-ms} and {@code change-lag-p99-ms} at 50/s,
  * {@code change-rate-per-second} for the capacity.
  */
 final class ChangeLag implements Measure {
 
 	private static final String TITLE = "Change data capture: commit-to-applied lag";
 
-	private static final String EXPLANATION = "Admin price changes (PUT /api/products/{id}) sent at a fixed rate "
-			+ "for --duration, open loop. Lag is from the commit at the source (the change event's source.ts_ms) "
+	private static final String EXPLANATION = "Admin price changes (PUT /api/products/{id}, the listed products in "
+			+ "turn) sent at a fixed rate for --duration, open loop. Lag is from the commit at the source (the change event's source.ts_ms) "
 			+ "to the commit of the applied change, per applier (histograms of cdc.apply.lag, bucket-interpolated). "
 			+ "The rate doubles until an applier's p99 passes 1 s, a change is not applied within 30 s, or writes fail.";
 
@@ -53,16 +54,18 @@ final class ChangeLag implements Measure {
 
 	@Override
 	public Table measure(BenchContext bench) throws InterruptedException {
-		ObjectNode product = firstProduct(bench);
-		URI uri = URI.create(bench.step().frontDoor()).resolve("/api/products/" + product.get("id").asString());
-		long basePrice = product.get("price").get("amount").asLong();
+		List<ObjectNode> catalog = products(bench);
+		URI products = URI.create(bench.step().frontDoor()).resolve("/api/products/");
 		FixedRateLoad load = new FixedRateLoad(bench.client());
 		List<Row> rows = new ArrayList<>();
 		int sustained = 0;
 		for (int rate = TARGET_RATE; rate <= MOST_RATE; rate *= 2) {
 			Map<String, LagHistogram> before = lagHistograms(bench);
-			LoadResult writes = load.run((i) -> priceChange(uri, product, basePrice + 1 + (i % 1000)), 200, rate,
-					bench.settings().duration());
+			// round the products: one row changed 50 times a second measures its row
+			// lock,
+			// not the stream
+			LoadResult writes = load.run((i) -> priceChange(products, catalog.get((int) (i % catalog.size())), i), 200,
+					rate, bench.settings().duration());
 			long sent = writes.latencies().getTotalCount();
 			Map<String, LagHistogram> lags = caughtUp(bench, before, sent);
 			if (lags.isEmpty()) {
@@ -100,17 +103,21 @@ final class ChangeLag implements Measure {
 		return String.format(Locale.ROOT, "%s (p50 <= %.0f ms, p99 <= %.0f ms)", met ? "met" : "missed", p50, p99);
 	}
 
-	private static ObjectNode firstProduct(BenchContext bench) {
+	private static List<ObjectNode> products(BenchContext bench) {
 		HttpResponse<String> answer = bench.shop().sendSetUp(bench.shop().listProducts());
 		JsonNode products = JSON.readTree(answer.body());
 		if (answer.statusCode() != 200 || !products.isArray() || products.isEmpty()) {
 			throw new WorkshopException("GET /api/products answered " + answer.statusCode()
 					+ " with no product: the step needs its seed data to be benchmarked.");
 		}
-		return (ObjectNode) products.get(0);
+		List<ObjectNode> all = new ArrayList<>();
+		products.forEach((product) -> all.add((ObjectNode) product));
+		return all;
 	}
 
-	private static HttpRequest priceChange(URI uri, ObjectNode product, long price) {
+	private static HttpRequest priceChange(URI products, ObjectNode product, long i) {
+		URI uri = products.resolve(product.get("id").asString());
+		long price = product.get("price").get("amount").asLong() + 1 + (i % 1000);
 		ObjectNode body = product.deepCopy();
 		body.remove("id");
 		((ObjectNode) body.get("price")).put("amount", price);
