@@ -69,7 +69,6 @@ public class ChangeStreams implements DisposableBean {
 	 * @param removedFromCopy what the caller took out of the copy first, for the record
 	 * @return the snapshot just asked for
 	 */
-	// tag::request-snapshot[]
 	public SnapshotProgress.Snapshot requestSnapshot(DatabaseLogin source, int removedFromCopy) {
 		// requested before the signal is written: the engine's first notification may
 		// arrive before the insert returns
@@ -90,7 +89,6 @@ public class ChangeStreams implements DisposableBean {
 		}
 		return this.snapshot.snapshot();
 	}
-	// end::request-snapshot[]
 
 	/**
 	 * The incremental snapshot last asked for.

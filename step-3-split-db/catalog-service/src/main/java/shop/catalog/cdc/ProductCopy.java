@@ -109,7 +109,6 @@ public final class ProductCopy {
 	 * @param source the change event's {@code source} block
 	 * @return the position, never negative
 	 */
-	// tag::position[]
 	static long position(JsonNode source) {
 		if (source.path("lsn").isNumber()) {
 			return source.path("lsn").asLong();
@@ -123,7 +122,6 @@ public final class ProductCopy {
 		}
 		return position;
 	}
-	// end::position[]
 
 	/**
 	 * Deletes rows from the copy that the stream cannot correct: rows its source does not
