@@ -5,6 +5,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -16,6 +19,9 @@ class AdminSecurityIntegrationTests extends ShopIntegrationTest {
 	private static final String NEW_PRODUCT = """
 			{"sku": "%s", "name": "Tea towel", "price": {"amount": 900, "currency": "USD"}}
 			""";
+
+	@Autowired
+	private UserDetailsService administrator;
 
 	@Test
 	void refusesAdminWritesWithoutCredentials() {
@@ -87,6 +93,16 @@ class AdminSecurityIntegrationTests extends ShopIntegrationTest {
 		assertThat(negative.status()).isEqualTo(400);
 		assertThat(negative.json().path("errors").get(0).path("field").asString()).isEqualTo("onHand");
 		assertThat(this.shop.get("/api/inventory/" + sku).json().path("onHand").asInt()).isEqualTo(12);
+	}
+
+	@Test
+	void checksThePasswordAsPlainTextAfterALogin() {
+		ShopClient.Answer answer = this.shop.putAsAdmin("/api/inventory/NO-SUCH-SKU", "{\"onHand\": 1}");
+
+		assertThat(answer.status()).isNotEqualTo(401);
+		// a password upgraded to a hash after the login would cost every later admin
+		// request a BCrypt check: tens of milliseconds of CPU
+		assertThat(this.administrator.loadUserByUsername("admin").getPassword()).isEqualTo("{noop}admin");
 	}
 
 }

@@ -4,6 +4,9 @@ import java.net.http.HttpRequest;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -11,6 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * problem detail with a Basic challenge. Products are the catalog service's to change.
  */
 class AdminSecurityIntegrationTests extends ShopIntegrationTest {
+
+	@Autowired
+	private UserDetailsService administrator;
 
 	@Test
 	void refusesAdminWritesWithoutCredentials() {
@@ -58,6 +64,16 @@ class AdminSecurityIntegrationTests extends ShopIntegrationTest {
 			request.header("Authorization", authorization);
 		}
 		return this.shop.send(request);
+	}
+
+	@Test
+	void checksThePasswordAsPlainTextAfterALogin() {
+		ShopClient.Answer answer = this.shop.putAsAdmin("/api/inventory/NO-SUCH-SKU", "{\"onHand\": 1}");
+
+		assertThat(answer.status()).isNotEqualTo(401);
+		// a password upgraded to a hash after the login would cost every later admin
+		// request a BCrypt check: tens of milliseconds of CPU
+		assertThat(this.administrator.loadUserByUsername("admin").getPassword()).isEqualTo("{noop}admin");
 	}
 
 }
