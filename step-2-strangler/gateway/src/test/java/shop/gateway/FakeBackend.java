@@ -33,7 +33,7 @@ final class FakeBackend {
 
 	private final int port;
 
-	private final ExecutorService workers = Executors.newFixedThreadPool(8);
+	private final ExecutorService workers = Executors.newFixedThreadPool(64);
 
 	private final AtomicInteger requests = new AtomicInteger();
 

@@ -2,6 +2,10 @@ package shop.gateway;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -68,6 +72,31 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 		logger.info("Catalog service too slow: 503 in " + (System.nanoTime() - start) / 1_000_000 + " ms");
 
 		assertServiceUnavailable(response);
+	}
+
+	@Test
+	void letsEveryRequestInFlightThroughToASlowBackend() throws InterruptedException {
+		// more than the 25 that Spring Cloud CircuitBreaker's default bulkhead lets
+		// through
+		int inFlight = 40;
+		int before = CATALOG_SERVICE.requests();
+		CATALOG_SERVICE.slowDown();
+		List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+		for (int i = 0; i < inFlight; i++) {
+			answers.add(HTTP.sendAsync(HttpRequest.newBuilder(gateway(PRODUCT)).build(),
+					HttpResponse.BodyHandlers.ofString()));
+		}
+		// held until all have reached the backend, or one was answered without it, well
+		// inside the gateway's timeout
+		long giveUpAt = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+		while (CATALOG_SERVICE.requests() - before < inFlight && answers.stream().noneMatch(CompletableFuture::isDone)
+				&& System.nanoTime() < giveUpAt) {
+			Thread.sleep(10);
+		}
+		CATALOG_SERVICE.answerNormally();
+
+		assertThat(answers).extracting((answer) -> answer.join().statusCode()).containsOnly(200);
+		assertThat(CATALOG_SERVICE.requests() - before).isEqualTo(inFlight);
 	}
 
 	@Test
