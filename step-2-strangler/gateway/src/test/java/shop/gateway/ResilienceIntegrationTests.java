@@ -95,8 +95,8 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void letsEveryRequestInFlightThroughToASlowBackend() throws InterruptedException {
 		setPolicy(100, false, CutoverPolicy.Fallback.NONE);
-		// more than the 25 that Spring Cloud CircuitBreaker's default bulkhead lets
-		// through
+		// more than the 25 that the default bulkhead of Spring Cloud CircuitBreaker
+		// lets through
 		int inFlight = 40;
 		int before = CATALOG_SERVICE.requests();
 		CATALOG_SERVICE.slowDown();

@@ -58,9 +58,8 @@ class ServiceBoundaryTests {
 		.as("Debezium and Kafka types are used only in shop.catalog.cdc");
 
 	// The catalog reaches its data through the home the phase chooses (JPA on
-	// HomeDataSource); only the migration, the stream and the logins' configuration name
-	// a
-	// data source, so after phase C nothing else can reach the old home.
+	// HomeDataSource); only the migration, the stream and the logins' configuration
+	// name a data source, so after phase C nothing else can reach the old home.
 	static final ArchRule only_the_migration_names_a_data_source = noClasses().that()
 		.resideOutsideOfPackages("shop.catalog.migration..", "shop.catalog.cdc..", "shop.shared.config..")
 		.should()

@@ -30,7 +30,7 @@ public record CdcProperties(String bootstrapServers, @DefaultValue("catalog.prod
 		@DefaultValue("catalog-service.cdc-offsets") String offsetsTopic,
 		@DefaultValue("catalog-copy") String copyGroup, @DefaultValue("20ms") Duration pollInterval,
 		@DefaultValue("1s") Duration heartbeatInterval, @DefaultValue List<String> synchronousSubscribers,
-		@DefaultValue("2s") Duration synchronousTimeout, @DefaultValue("4096") int snapshotChunkSize) {
+		@DefaultValue("1s") Duration synchronousTimeout, @DefaultValue("4096") int snapshotChunkSize) {
 
 	String engineName(DatabaseLogin source) {
 		return this.name + "-" + source.database();

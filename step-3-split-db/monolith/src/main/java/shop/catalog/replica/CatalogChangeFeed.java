@@ -107,9 +107,8 @@ class CatalogChangeFeed implements SmartLifecycle {
 				// one database transaction, committed when apply returns ...
 				apply(records);
 				// ... and only then does Kafka learn that the batch is done. The next
-				// poll
-				// does not wait for the answer: a commit that is lost delivers the batch
-				// again, and the replica skips what it has.
+				// poll does not wait for the answer: a commit that is lost delivers
+				// the batch again, and the replica skips what it has.
 				consumer.commitAsync();
 			}
 			this.status.polled(consumer);
