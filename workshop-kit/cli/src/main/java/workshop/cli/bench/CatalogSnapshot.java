@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -18,8 +17,6 @@ import workshop.cli.WorkshopException;
 import workshop.cli.bench.Table.Row;
 import workshop.cli.control.MigrateCommand;
 import workshop.cli.manifest.App;
-import workshop.cli.run.InfraServer;
-import workshop.cli.run.RunningApp;
 
 /**
  * How long the change stream takes to carry a large catalog, in phase A of a step with a
@@ -62,13 +59,7 @@ final class CatalogSnapshot implements Measure {
 	@Override
 	public Table measure(BenchContext bench) throws InterruptedException {
 		App app = MigrateCommand.migratingApp(bench.step());
-		URI service = bench.apps()
-			.stream()
-			.map(RunningApp::app)
-			.filter((running) -> running.name().equals(app.name()))
-			.map((running) -> URI.create(running.url()))
-			.findFirst()
-			.orElseThrow(() -> new WorkshopException(app.name() + " is not running."));
+		URI service = StreamedDatabase.migratingService(bench);
 		JsonNode migration = get(bench, service.resolve("/actuator/migration"));
 		if (!"A".equals(migration.path("phase").asString())) {
 			throw new WorkshopException("snapshot measures phase A, where a copy follows the stream; " + app.name()
@@ -108,12 +99,8 @@ final class CatalogSnapshot implements Measure {
 	}
 
 	private static void load(BenchContext bench, String database) {
-		InfraServer postgres = bench.server("postgres")
-			.orElseThrow(() -> new WorkshopException(bench.step().id() + ": snapshot loads its products into the "
-					+ "PostgreSQL the bench starts: use --infra embedded, or drop snapshot from bench.measures."));
-		// the embedded server's superuser, as workshop-kit/infra starts it
-		try (Connection db = DriverManager.getConnection("jdbc:postgresql://" + postgres.address() + "/" + database,
-				"postgres", "postgres"); Statement statement = db.createStatement()) {
+		try (Connection db = StreamedDatabase.named(bench, database, "snapshot").connect();
+				Statement statement = db.createStatement()) {
 			statement.executeUpdate(LOAD.formatted(PRODUCTS));
 		}
 		catch (SQLException ex) {

@@ -6,6 +6,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +68,7 @@ final class FixedRateLoad {
 			throws InterruptedException {
 		Histogram latencies = new ConcurrentHistogram(3);
 		AtomicLong errors = new AtomicLong();
+		Map<String, Long> causes = new TreeMap<>();
 		long interval = Duration.ofSeconds(1).toNanos() / perSecond;
 		long count = Math.max(1, duration.toNanos() / interval);
 		List<CompletableFuture<Void>> answers = new ArrayList<>();
@@ -79,12 +83,30 @@ final class FixedRateLoad {
 					}
 					else {
 						errors.incrementAndGet();
+						synchronized (causes) {
+							causes.merge(cause(answer, failure), 1L, Long::sum);
+						}
 					}
 					return null;
 				}));
 		}
-		awaitAll(answers, errors);
-		return new LoadResult(latencies, errors.get(), Duration.ofNanos(System.nanoTime() - start));
+		long unanswered = awaitAll(answers, errors);
+		synchronized (causes) {
+			if (unanswered > 0) {
+				causes.put("no answer", unanswered);
+			}
+			return new LoadResult(latencies, errors.get(), Map.copyOf(causes),
+					Duration.ofNanos(System.nanoTime() - start));
+		}
+	}
+
+	private static String cause(HttpResponse<Void> answer, Throwable failure) {
+		if (failure == null) {
+			return "HTTP " + answer.statusCode();
+		}
+		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
+		return cause.getClass().getSimpleName();
 	}
 
 	private static void waitUntil(long nanoTime) throws InterruptedException {
@@ -98,8 +120,10 @@ final class FixedRateLoad {
 
 	/**
 	 * Waits for the answers still on their way; one that never comes counts as an error.
+	 * @return how many never came
 	 */
-	private static void awaitAll(List<CompletableFuture<Void>> answers, AtomicLong errors) throws InterruptedException {
+	private static long awaitAll(List<CompletableFuture<Void>> answers, AtomicLong errors) throws InterruptedException {
+		long unanswered = 0;
 		long giveUpAt = System.nanoTime() + LAST_ANSWERS.toNanos();
 		for (CompletableFuture<Void> answer : answers) {
 			try {
@@ -110,6 +134,7 @@ final class FixedRateLoad {
 				// handler.
 				if (answer.cancel(false)) {
 					errors.incrementAndGet();
+					unanswered++;
 				}
 			}
 			catch (ExecutionException ex) {
@@ -117,6 +142,7 @@ final class FixedRateLoad {
 				throw new IllegalStateException(ex);
 			}
 		}
+		return unanswered;
 	}
 
 }

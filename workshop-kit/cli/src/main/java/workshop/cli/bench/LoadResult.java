@@ -1,6 +1,9 @@
 package workshop.cli.bench;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.HdrHistogram.Histogram;
 
@@ -9,9 +12,15 @@ import org.HdrHistogram.Histogram;
  *
  * @param latencies the latency of every answered request, in nanoseconds
  * @param errors requests that failed or got an unexpected status
+ * @param causes the errors by what went wrong ({@code HTTP 503}, an exception's class
+ * name), where the generator records it
  * @param elapsed how long the run lasted
  */
-record LoadResult(Histogram latencies, long errors, Duration elapsed) {
+record LoadResult(Histogram latencies, long errors, Map<String, Long> causes, Duration elapsed) {
+
+	LoadResult(Histogram latencies, long errors, Duration elapsed) {
+		this(latencies, errors, Map.of(), elapsed);
+	}
 
 	long requests() {
 		return this.latencies.getTotalCount() + this.errors;
@@ -27,6 +36,22 @@ record LoadResult(Histogram latencies, long errors, Duration elapsed) {
 
 	double maxMillis() {
 		return this.latencies.getMaxValue() / 1e6;
+	}
+
+	/**
+	 * The errors and their causes, the most frequent first.
+	 * @return for example {@code 500 (HTTP 503 x480, HttpTimeoutException x20)}, or
+	 * {@code 0}
+	 */
+	String errorsAndCauses() {
+		if (this.causes.isEmpty()) {
+			return String.valueOf(this.errors);
+		}
+		return this.causes.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+			.map((cause) -> cause.getKey() + " x" + cause.getValue())
+			.collect(Collectors.joining(", ", this.errors + " (", ")"));
 	}
 
 }

@@ -88,6 +88,31 @@ class FixedRateLoadTests {
 
 		assertThat(result.errors()).isEqualTo(10);
 		assertThat(result.latencies().getTotalCount()).isZero();
+		assertThat(result.errorsAndCauses()).isEqualTo("10 (HTTP 418 x10)");
+	}
+
+	@Test
+	void namesWhatWentWrongMostOftenFirst() throws InterruptedException {
+		AtomicInteger arrivals = new AtomicInteger();
+		this.server.createContext("/mixed", (exchange) -> {
+			int arrival = arrivals.incrementAndGet();
+			answer(exchange, (arrival % 4 == 0) ? 200 : (arrival % 2 == 1) ? 503 : 500);
+		});
+
+		LoadResult result = this.load.run(request("/mixed"), 200, 100, Duration.ofMillis(200));
+
+		assertThat(result.latencies().getTotalCount()).isEqualTo(5);
+		assertThat(result.errorsAndCauses()).isEqualTo("15 (HTTP 503 x10, HTTP 500 x5)");
+	}
+
+	@Test
+	void namesTheFailureOfARequestThatGotNoAnswer() throws InterruptedException {
+		HttpRequest refused = request("/ok");
+		this.server.stop(0);
+
+		LoadResult result = this.load.run(refused, 200, 100, Duration.ofMillis(100));
+
+		assertThat(result.errorsAndCauses()).isEqualTo("10 (ConnectException x10)");
 	}
 
 	private HttpRequest request(String path) {
