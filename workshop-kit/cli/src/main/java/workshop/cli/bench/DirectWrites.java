@@ -56,58 +56,76 @@ final class DirectWrites {
 	 * @throws InterruptedException when interrupted
 	 */
 	LoadResult run(int perSecond, Duration duration) throws InterruptedException {
-		Histogram latencies = new ConcurrentHistogram(3);
-		AtomicLong errors = new AtomicLong();
-		Map<String, Long> causes = new TreeMap<>();
-		long interval = Duration.ofSeconds(1).toNanos() / perSecond;
-		long count = Math.max(1, duration.toNanos() / interval);
-		AtomicLong next = new AtomicLong();
-		long start = System.nanoTime();
+		Run run = new Run(perSecond, duration);
 		List<Thread> writers = new ArrayList<>();
 		for (int i = 0; i < CONNECTIONS; i++) {
-			Thread writer = new Thread(() -> write(next, count, start, interval, latencies, errors, causes),
-					"direct-writes-" + i);
+			Thread writer = new Thread(run::write, "direct-writes-" + i);
 			writer.start();
 			writers.add(writer);
 		}
 		for (Thread writer : writers) {
 			writer.join();
 		}
-		if (latencies.getTotalCount() == 0) {
-			throw new WorkshopException("No write into " + this.database.name() + " succeeded: " + causes);
+		if (run.latencies.getTotalCount() == 0) {
+			throw new WorkshopException("No write into " + this.database.name() + " succeeded: " + run.causes);
 		}
-		return new LoadResult(latencies, errors.get(), Map.copyOf(causes), Duration.ofNanos(System.nanoTime() - start));
+		return new LoadResult(run.latencies, run.errors.get(), Map.copyOf(run.causes),
+				Duration.ofNanos(System.nanoTime() - run.start));
 	}
 
-	/** One connection's share: it takes the next write's number until all are sent. */
-	private void write(AtomicLong next, long count, long start, long interval, Histogram latencies, AtomicLong errors,
-			Map<String, Long> causes) {
-		try (Connection connection = this.database.connect();
-				PreparedStatement statement = connection.prepareStatement(this.sql)) {
-			for (long n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
-				long intended = start + n * interval;
-				LockSupport.parkNanos(intended - System.nanoTime());
-				this.parameters.bind(statement, this.written.getAndIncrement());
-				if (statement.executeUpdate() == 1) {
-					latencies.recordValue(System.nanoTime() - intended);
-				}
-				else {
-					errors.incrementAndGet();
-					count(causes, "no row changed");
+	/** One run's schedule and what it measured, shared by its connections. */
+	private final class Run {
+
+		private final Histogram latencies = new ConcurrentHistogram(3);
+
+		private final AtomicLong errors = new AtomicLong();
+
+		private final Map<String, Long> causes = new TreeMap<>();
+
+		private final AtomicLong next = new AtomicLong();
+
+		private final long interval;
+
+		private final long count;
+
+		private final long start = System.nanoTime();
+
+		Run(int perSecond, Duration duration) {
+			this.interval = Duration.ofSeconds(1).toNanos() / perSecond;
+			this.count = Math.max(1, duration.toNanos() / this.interval);
+		}
+
+		/**
+		 * One connection's share: it takes the next write's number until all are sent.
+		 */
+		void write() {
+			try (Connection connection = DirectWrites.this.database.connect();
+					PreparedStatement statement = connection.prepareStatement(DirectWrites.this.sql)) {
+				for (long n = this.next.getAndIncrement(); n < this.count; n = this.next.getAndIncrement()) {
+					long intended = this.start + n * this.interval;
+					LockSupport.parkNanos(intended - System.nanoTime());
+					DirectWrites.this.parameters.bind(statement, DirectWrites.this.written.getAndIncrement());
+					if (statement.executeUpdate() == 1) {
+						this.latencies.recordValue(System.nanoTime() - intended);
+					}
+					else {
+						failed("no row changed");
+					}
 				}
 			}
+			catch (SQLException ex) {
+				// the connection is gone: the writes it would have sent are not sent
+				failed(ex.getClass().getSimpleName() + " " + ex.getSQLState());
+			}
 		}
-		catch (SQLException ex) {
-			// the connection is gone: the writes it would have sent are not sent
-			errors.incrementAndGet();
-			count(causes, ex.getClass().getSimpleName() + " " + ex.getSQLState());
-		}
-	}
 
-	private static void count(Map<String, Long> causes, String cause) {
-		synchronized (causes) {
-			causes.merge(cause, 1L, Long::sum);
+		private void failed(String cause) {
+			this.errors.incrementAndGet();
+			synchronized (this.causes) {
+				this.causes.merge(cause, 1L, Long::sum);
+			}
 		}
+
 	}
 
 }
