@@ -87,6 +87,23 @@ class ChangeDataCaptureIntegrationTests extends CatalogServiceIntegrationTest {
 	}
 
 	@Test
+	void streamsAsALoginOfItsOwnThatIsNoAdministrator() {
+		awaitCopiesAgree();
+
+		// the server process that sends the slot's changes runs as the engine's login
+		String senders = """
+				select a.usename, r.rolsuper, r.rolreplication
+				from pg_replication_slots s
+				join pg_stat_activity a on a.pid = s.active_pid
+				join pg_roles r on r.rolname = a.usename
+				where s.database = current_database()""";
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.oldHome.queryForList(senders))
+				.containsExactly(Map.of("usename", "catalog_cdc", "rolsuper", false, "rolreplication", true)));
+	}
+
+	@Test
 	void changesNothingWhenTheStreamIsDeliveredAgain() {
 		awaitCopiesAgree();
 		List<Map<String, Object>> before = this.catalogDatabase.queryForList(ROWS);

@@ -23,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ({@link SubscribersWait}); none by default
  * @param synchronousTimeout the longest a write waits for them
  * @param snapshotChunkSize how many rows an incremental snapshot reads at a time
+ * @param role the login the engine reads the database as: a role with the replication
+ * privilege and read access to the captured tables (migration V4.1 creates it)
+ * @param password its password
  */
 @ConfigurationProperties("shop.cdc")
 public record CdcProperties(String bootstrapServers, @DefaultValue("catalog.products") String topic,
@@ -30,7 +33,8 @@ public record CdcProperties(String bootstrapServers, @DefaultValue("catalog.prod
 		@DefaultValue("catalog-service.cdc-offsets") String offsetsTopic,
 		@DefaultValue("catalog-copy") String copyGroup, @DefaultValue("20ms") Duration pollInterval,
 		@DefaultValue("1s") Duration heartbeatInterval, @DefaultValue List<String> synchronousSubscribers,
-		@DefaultValue("1s") Duration synchronousTimeout, @DefaultValue("4096") int snapshotChunkSize) {
+		@DefaultValue("1s") Duration synchronousTimeout, @DefaultValue("4096") int snapshotChunkSize,
+		@DefaultValue("catalog_cdc") String role, @DefaultValue("cdc") String password) {
 
 	String engineName(DatabaseLogin source) {
 		return this.name + "-" + source.database();

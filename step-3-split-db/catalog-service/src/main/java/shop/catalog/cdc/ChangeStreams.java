@@ -125,12 +125,11 @@ public class ChangeStreams implements DisposableBean {
 	}
 
 	/**
-	 * Creates the publication and the slot a stream of the database reads, unless they
-	 * exist. From then on the server keeps every change for the stream, even before it
-	 * runs.
-	 * @param source the database, as a user with the replication privilege
+	 * Creates the publication a stream of the database reads, unless it exists: the
+	 * administrator's, since it names the tables; the engine's own login only reads them.
+	 * @param source the database, as its administrator
 	 */
-	public void createSlot(DatabaseLogin source) {
+	public void createPublication(DatabaseLogin source) {
 		String name = this.cdc.slotName(source);
 		run(source, (connection) -> {
 			if (!exists(connection, "select 1 from pg_publication where pubname = ?", name)) {
@@ -139,6 +138,19 @@ public class ChangeStreams implements DisposableBean {
 							"create publication " + name + " for table catalog.products, " + ConnectorSettings.SIGNALS);
 				}
 			}
+		});
+	}
+
+	/**
+	 * Creates the publication and the slot a stream of the database reads, unless they
+	 * exist. From then on the server keeps every change for the stream, even before it
+	 * runs.
+	 * @param source the database, as its administrator
+	 */
+	public void createSlot(DatabaseLogin source) {
+		createPublication(source);
+		String name = this.cdc.slotName(source);
+		run(source, (connection) -> {
 			if (!exists(connection, "select 1 from pg_replication_slots where slot_name = ?", name)) {
 				query(connection, "select pg_create_logical_replication_slot(?, 'pgoutput')", name);
 			}

@@ -25,7 +25,7 @@ final class ConnectorSettings {
 
 	/**
 	 * The settings that stream {@code catalog.products} of one database.
-	 * @param source the database, as a user with the replication privilege
+	 * @param source the database; the engine logs in as {@code shop.cdc.role}
 	 * @param cdc the stream's settings
 	 * @param snapshot whether to read the table's rows first ({@code initial}) or stream
 	 * only what changes from the slot's position on ({@code no_data})
@@ -38,15 +38,15 @@ final class ConnectorSettings {
 		settings.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
 		settings.setProperty("database.hostname", source.host());
 		settings.setProperty("database.port", String.valueOf(source.port()));
-		settings.setProperty("database.user", source.username());
-		settings.setProperty("database.password", source.password());
+		settings.setProperty("database.user", cdc.role());
+		settings.setProperty("database.password", cdc.password());
 		settings.setProperty("database.dbname", source.database());
 		settings.setProperty("topic.prefix", cdc.engineName(source));
 		settings.setProperty("table.include.list", "catalog.products," + SIGNALS);
 		// the logical decoding plug-in built into PostgreSQL, with a publication of only
-		// the captured table, and a slot of this engine's own
+		// the captured tables and a slot of this engine's own, both the administrator's
 		settings.setProperty("plugin.name", "pgoutput");
-		settings.setProperty("publication.autocreate.mode", "filtered");
+		settings.setProperty("publication.autocreate.mode", "disabled");
 		settings.setProperty("publication.name", cdc.slotName(source));
 		settings.setProperty("slot.name", cdc.slotName(source));
 		settings.setProperty("snapshot.mode", snapshot ? "initial" : "no_data");

@@ -73,6 +73,7 @@ public class Migration implements SmartLifecycle {
 	public synchronized void start() {
 		if (this.phase == Phase.A) {
 			this.copier = this.streams.copier(this.copy);
+			this.streams.createPublication(this.oldHome);
 			this.stream = this.streams.stream(this.oldHome, true);
 		}
 		else {

@@ -1,5 +1,7 @@
 package shop.catalog.migration;
 
+import java.util.Map;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -36,13 +38,14 @@ class MigrationConfiguration {
 	/** The catalog's own database, as the service's role, after its migrations ran. */
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
-	HikariDataSource catalogDatabaseDataSource(CatalogDatabaseProperties catalog, ShopProperties shop) {
+	HikariDataSource catalogDatabaseDataSource(CatalogDatabaseProperties catalog, ShopProperties shop,
+			CdcProperties cdc) {
 		Flyway.configure()
 			.dataSource(catalog.url(), catalog.username(), catalog.password())
 			.schemas("catalog")
 			.defaultSchema("catalog")
 			.locations("classpath:db/migration/catalog-database")
-			.placeholders(java.util.Map.of("catalog-role-password", shop.database().password()))
+			.placeholders(rolePasswords(shop, cdc))
 			.load()
 			.migrate();
 		return DataSourceBuilder.create()
@@ -80,7 +83,7 @@ class MigrationConfiguration {
 			ObjectProvider<JdbcConnectionDetails> given, @Qualifier("migrationDataSource") DataSource administrator,
 			@Qualifier("catalogServiceDataSource") DataSource oldHomeAsRole,
 			@Qualifier("catalogDatabaseDataSource") DataSource catalogDatabase, HomeDataSource home, PhaseStore phases,
-			WriteGate gate, ChangeStreams streams, MeterRegistry meters, ShopProperties shop) {
+			WriteGate gate, ChangeStreams streams, MeterRegistry meters, ShopProperties shop, CdcProperties cdc) {
 		JdbcConnectionDetails old = given.getIfAvailable();
 		DatabaseLogin oldLogin = (old != null)
 				? new DatabaseLogin(old.getJdbcUrl(), old.getUsername(), old.getPassword())
@@ -90,7 +93,7 @@ class MigrationConfiguration {
 			.schemas("catalog")
 			.defaultSchema("catalog")
 			.locations("classpath:db/migration/catalog", "classpath:db/migration/catalog-retired")
-			.placeholders(java.util.Map.of("catalog-role-password", shop.database().password()))
+			.placeholders(rolePasswords(shop, cdc))
 			.load();
 		return new Migration(oldLogin, catalog.login(), retirement, home, phases, gate,
 				new Reconciliation(oldHomeAsRole, catalogDatabase), streams, new ProductCopy(catalogDatabase, meters));
@@ -104,6 +107,13 @@ class MigrationConfiguration {
 	@Bean
 	RepairEndpoint repairEndpoint(Migration migration) {
 		return new RepairEndpoint(migration);
+	}
+
+	/**
+	 * The passwords the migrations that create the service's and the engine's roles use.
+	 */
+	private static Map<String, String> rolePasswords(ShopProperties shop, CdcProperties cdc) {
+		return Map.of("catalog-role-password", shop.database().password(), "cdc-role-password", cdc.password());
 	}
 
 }

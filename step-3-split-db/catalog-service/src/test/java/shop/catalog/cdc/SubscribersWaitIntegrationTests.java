@@ -110,7 +110,7 @@ class SubscribersWaitIntegrationTests {
 
 	private CdcProperties settings(KafkaBroker kafka, String group, Duration timeout) {
 		return new CdcProperties(kafka.bootstrapServers(), this.topic, 1, "catalog", "offsets", "copy",
-				Duration.ofMillis(20), Duration.ofSeconds(1), List.of(group), timeout, 4096);
+				Duration.ofMillis(20), Duration.ofSeconds(1), List.of(group), timeout, 4096, "catalog_cdc", "cdc");
 	}
 
 	private static Product product() {
