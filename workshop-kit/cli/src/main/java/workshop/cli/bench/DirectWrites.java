@@ -6,8 +6,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -67,9 +65,10 @@ final class DirectWrites {
 			writer.join();
 		}
 		if (run.latencies.getTotalCount() == 0) {
-			throw new WorkshopException("No write into " + this.database.name() + " succeeded: " + run.causes);
+			throw new WorkshopException(
+					"No write into " + this.database.name() + " succeeded: " + run.failures.byCause());
 		}
-		return new LoadResult(run.latencies, run.errors.get(), Map.copyOf(run.causes),
+		return new LoadResult(run.latencies, run.failures.count(), run.failures.byCause(),
 				Duration.ofNanos(System.nanoTime() - run.start));
 	}
 
@@ -78,9 +77,7 @@ final class DirectWrites {
 
 		private final Histogram latencies = new ConcurrentHistogram(3);
 
-		private final AtomicLong errors = new AtomicLong();
-
-		private final Map<String, Long> causes = new TreeMap<>();
+		private final Failures failures = new Failures();
 
 		private final AtomicLong next = new AtomicLong();
 
@@ -109,20 +106,13 @@ final class DirectWrites {
 						this.latencies.recordValue(System.nanoTime() - intended);
 					}
 					else {
-						failed("no row changed");
+						this.failures.add("no row changed");
 					}
 				}
 			}
 			catch (SQLException ex) {
 				// the connection is gone: the writes it would have sent are not sent
-				failed(ex.getClass().getSimpleName() + " " + ex.getSQLState());
-			}
-		}
-
-		private void failed(String cause) {
-			this.errors.incrementAndGet();
-			synchronized (this.causes) {
-				this.causes.merge(cause, 1L, Long::sum);
+				this.failures.add(ex.getClass().getSimpleName() + " " + ex.getSQLState());
 			}
 		}
 

@@ -6,14 +6,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
 
@@ -67,8 +64,7 @@ final class FixedRateLoad {
 	LoadResult run(LongFunction<HttpRequest> requests, int expectedStatus, int perSecond, Duration duration)
 			throws InterruptedException {
 		Histogram latencies = new ConcurrentHistogram(3);
-		AtomicLong errors = new AtomicLong();
-		Map<String, Long> causes = new TreeMap<>();
+		Failures failures = new Failures();
 		long interval = Duration.ofSeconds(1).toNanos() / perSecond;
 		long count = Math.max(1, duration.toNanos() / interval);
 		List<CompletableFuture<Void>> answers = new ArrayList<>();
@@ -82,22 +78,14 @@ final class FixedRateLoad {
 						latencies.recordValue(System.nanoTime() - intended);
 					}
 					else {
-						errors.incrementAndGet();
-						synchronized (causes) {
-							causes.merge(cause(answer, failure), 1L, Long::sum);
-						}
+						failures.add(cause(answer, failure));
 					}
 					return null;
 				}));
 		}
-		long unanswered = awaitAll(answers, errors);
-		synchronized (causes) {
-			if (unanswered > 0) {
-				causes.put("no answer", unanswered);
-			}
-			return new LoadResult(latencies, errors.get(), Map.copyOf(causes),
-					Duration.ofNanos(System.nanoTime() - start));
-		}
+		awaitAll(answers, failures);
+		return new LoadResult(latencies, failures.count(), failures.byCause(),
+				Duration.ofNanos(System.nanoTime() - start));
 	}
 
 	private static String cause(HttpResponse<Void> answer, Throwable failure) {
@@ -119,11 +107,9 @@ final class FixedRateLoad {
 	}
 
 	/**
-	 * Waits for the answers still on their way; one that never comes counts as an error.
-	 * @return how many never came
+	 * Waits for the answers still on their way; one that never comes counts as a failure.
 	 */
-	private static long awaitAll(List<CompletableFuture<Void>> answers, AtomicLong errors) throws InterruptedException {
-		long unanswered = 0;
+	private static void awaitAll(List<CompletableFuture<Void>> answers, Failures failures) throws InterruptedException {
 		long giveUpAt = System.nanoTime() + LAST_ANSWERS.toNanos();
 		for (CompletableFuture<Void> answer : answers) {
 			try {
@@ -133,8 +119,7 @@ final class FixedRateLoad {
 				// Cancelled before it was answered: counted here, and never by the
 				// handler.
 				if (answer.cancel(false)) {
-					errors.incrementAndGet();
-					unanswered++;
+					failures.add("no answer");
 				}
 			}
 			catch (ExecutionException ex) {
@@ -142,7 +127,6 @@ final class FixedRateLoad {
 				throw new IllegalStateException(ex);
 			}
 		}
-		return unanswered;
 	}
 
 }
