@@ -1,0 +1,36 @@
+package shop.shared.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The catalog service's own settings, under {@code shop.*} in {@code application.yml}.
+ *
+ * @param admin who may change the catalog
+ * @param database the database role the service works as
+ */
+@ConfigurationProperties("shop")
+public record ShopProperties(@DefaultValue Admin admin, @DefaultValue Database database) {
+
+	/**
+	 * The one administrator, authenticated with HTTP Basic. The defaults are for the
+	 * workshop only.
+	 *
+	 * @param username the user name, {@code admin} by default
+	 * @param password the password, {@code admin} by default
+	 */
+	public record Admin(@DefaultValue("admin") String username, @DefaultValue("admin") String password) {
+	}
+
+	/**
+	 * The service's own database role, created by its migration {@code V3} with grants on
+	 * the schema {@code catalog} only. The defaults are for the workshop only.
+	 *
+	 * @param role the role's name, {@code catalog_service} by default (the migration
+	 * creates this name)
+	 * @param password its password, {@code catalog} by default
+	 */
+	public record Database(@DefaultValue("catalog_service") String role, @DefaultValue("catalog") String password) {
+	}
+
+}

@@ -1,0 +1,94 @@
+package shop.catalog;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import workshop.infra.PostgresServer;
+import workshop.infra.SharedInfrastructure;
+
+/**
+ * The one configuration of every integration test: the catalog service on a random port
+ * against the embedded PostgreSQL of the infra module, with a plain JDK HTTP client. Its
+ * old home is the infra module's database {@code shop}; its own database
+ * ({@code catalog}) and the Kafka broker are the infra module's shared servers too. Every
+ * test class extends it unchanged, so Spring starts one application context, in phase A.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class CatalogServiceIntegrationTest {
+
+	@DynamicPropertySource
+	static void catalogDatabaseAndBroker(DynamicPropertyRegistry properties) {
+		PostgresServer postgres = SharedInfrastructure.postgres();
+		postgres.createDatabase("catalog");
+		properties.add("shop.catalog.database.url", () -> postgres.jdbcUrl("catalog"));
+		properties.add("shop.catalog.database.username", postgres::username);
+		properties.add("shop.catalog.database.password", postgres::password);
+		properties.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
+		// no monolith here: a write waits for no subscriber
+		properties.add("shop.cdc.synchronous-subscribers", () -> "");
+	}
+
+	static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes());
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	protected JdbcTemplate jdbc;
+
+	protected HttpResponse<String> get(String path) {
+		return send(request(path).GET());
+	}
+
+	protected HttpResponse<String> postAsAdmin(String path, String body) {
+		return send(request(path).header("Authorization", ADMIN)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	protected HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+	}
+
+	protected HttpResponse<String> send(HttpRequest.Builder request) {
+		try {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("The catalog service did not answer", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while calling the catalog service", ex);
+		}
+	}
+
+	protected static JsonNode json(HttpResponse<String> response) {
+		return json.readTree(response.body());
+	}
+
+	protected int count(String sql, Object... arguments) {
+		Integer count = this.jdbc.queryForObject(sql, Integer.class, arguments);
+		return (count != null) ? count : 0;
+	}
+
+}

@@ -1,0 +1,116 @@
+package shop.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Base of the gateway's integration tests: one gateway on a random port, in front of
+ * three real HTTP servers playing the catalog, inventory and order services, shared by
+ * every test class of the JVM. After each test the backends answer normally again and the
+ * circuit breakers are closed.
+ */
+// The slow-backend test waits for the timeout: 1 s instead of the default 2 s.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "shop.gateway.timeout=1s")
+abstract class GatewayIntegrationTest {
+
+	static final FakeBackend CATALOG_SERVICE = FakeBackend.start("catalog-service");
+
+	static final FakeBackend INVENTORY_SERVICE = FakeBackend.start("inventory-service");
+
+	static final FakeBackend ORDER_SERVICE = FakeBackend.start("order-service");
+
+	static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static volatile boolean warm;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ReactiveResilience4JCircuitBreakerFactory breakers;
+
+	@DynamicPropertySource
+	static void backends(DynamicPropertyRegistry registry) {
+		registry.add("shop.gateway.catalog-url", () -> CATALOG_SERVICE.url().toString());
+		registry.add("shop.gateway.inventory-url", () -> INVENTORY_SERVICE.url().toString());
+		registry.add("shop.gateway.order-url", () -> ORDER_SERVICE.url().toString());
+	}
+
+	/**
+	 * The gateway's HTTP client starts on its first call, which on a busy machine can
+	 * take longer than the 1 s the tests give a backend: that call would get a 503. The
+	 * first test of the JVM waits until a call gets through.
+	 */
+	@BeforeEach
+	void warmUp() {
+		if (!warm) {
+			await("a first call through the gateway").atMost(Duration.ofSeconds(60))
+				.until(() -> servedBy(get("/api/products/warm-up")).equals("catalog-service"));
+			this.breakers.getCircuitBreakerRegistry().getAllCircuitBreakers().forEach((breaker) -> breaker.reset());
+			warm = true;
+		}
+	}
+
+	@AfterEach
+	void answerNormallyAgain() {
+		CATALOG_SERVICE.answerNormally();
+		INVENTORY_SERVICE.answerNormally();
+		ORDER_SERVICE.answerNormally();
+		this.breakers.getCircuitBreakerRegistry().getAllCircuitBreakers().forEach((breaker) -> breaker.reset());
+	}
+
+	URI gateway(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	/** A GET through the gateway with the given headers (name, value, name, value…). */
+	HttpResponse<String> get(String path, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(gateway(path)).timeout(Duration.ofSeconds(30)).GET();
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return send(request.build());
+	}
+
+	HttpResponse<String> send(HttpRequest request) {
+		try {
+			return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** How many requests have reached any backend so far. */
+	static int backendRequests() {
+		return CATALOG_SERVICE.requests() + INVENTORY_SERVICE.requests() + ORDER_SERVICE.requests();
+	}
+
+	/** Which app served a response, as the response says. */
+	static String servedBy(HttpResponse<?> response) {
+		return response.headers().firstValue("X-Served-By").orElse("(none)");
+	}
+
+}

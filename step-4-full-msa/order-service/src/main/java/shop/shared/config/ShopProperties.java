@@ -1,0 +1,48 @@
+package shop.shared.config;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The shop's own settings, under {@code shop.*} in {@code application.yml}.
+ *
+ * @param admin who may change the catalog and the stock
+ * @param payments how the simulated payment provider answers
+ * @param events how long handled events stay in the event publication registry
+ */
+@ConfigurationProperties("shop")
+public record ShopProperties(@DefaultValue Admin admin, @DefaultValue Payments payments, @DefaultValue Events events) {
+
+	/**
+	 * The one administrator, authenticated with HTTP Basic. The defaults are for the
+	 * workshop only.
+	 *
+	 * @param username the user name, {@code admin} by default
+	 * @param password the password, {@code admin} by default
+	 */
+	public record Admin(@DefaultValue("admin") String username, @DefaultValue("admin") String password) {
+	}
+
+	/**
+	 * The simulated payment provider.
+	 *
+	 * @param declineAbove the largest total authorized, in minor units: any order above
+	 * it is declined ({@code 100000}, $1,000.00, by default)
+	 */
+	public record Payments(@DefaultValue("100000") long declineAbove) {
+	}
+
+	/**
+	 * The event publication registry's housekeeping.
+	 *
+	 * @param keepCompleted how long a handled event stays in the registry (an hour by
+	 * default)
+	 * @param cleanupEvery how often old handled events are deleted (every ten minutes by
+	 * default)
+	 */
+	public record Events(@DefaultValue("PT1H") Duration keepCompleted, @DefaultValue("PT10M") Duration cleanupEvery) {
+	}
+
+}

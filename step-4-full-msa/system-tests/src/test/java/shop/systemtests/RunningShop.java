@@ -1,0 +1,186 @@
+package shop.systemtests;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+
+import workshop.cli.Terminal;
+import workshop.cli.Workspace;
+import workshop.cli.control.RunningStep;
+import workshop.cli.control.RunningStep.Result;
+import workshop.cli.manifest.Step;
+import workshop.cli.run.FileAppLog;
+import workshop.cli.run.InfraServer;
+import workshop.cli.run.SessionOptions;
+import workshop.cli.run.StepSession;
+import workshop.infra.InfraMode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Step 4 running as it runs for an attendee: {@code ./workshop run step-4}'s own session
+ * (embedded PostgreSQL and Kafka, then the catalog, inventory, payment and order services
+ * and the gateway as five JVMs, each bound to loopback and given the URLs of the apps it
+ * calls and its database from {@code workshop.yaml}), started from the executable jars in
+ * {@code target/apps} on free ports, with its control endpoint, so that tests act on it
+ * with the attendee's commands: {@link #workshop}.
+ * <p>
+ * Started once per test JVM, on first use, and shared by every test class. A JVM shutdown
+ * hook stops it, also when tests fail or the run is interrupted; a later run stops what a
+ * {@code kill -9} of the test JVM left behind. A start that failed fails every later
+ * caller with the same reason, at once.
+ */
+final class RunningShop {
+
+	/**
+	 * The setting that differs from {@code ./workshop run}: the 2 s limit on a call from
+	 * the gateway to a backend is meant for a laptop with spare cores. A cold backend's
+	 * first answers on a busy test machine take longer (seen under a load of 14-18: the
+	 * first admin write cut off at 2 s). A stopped app is refused at once, whatever the
+	 * limit.
+	 */
+	private static final String GATEWAY_TIMEOUT = "--shop.gateway.timeout=10s";
+
+	/**
+	 * C1 only: five JVMs share the test machine's cores, and these apps start faster
+	 * without the optimizing compiler.
+	 */
+	private static final String QUICK_START = "-XX:TieredStopAtLevel=1";
+
+	private static RunningShop shop;
+
+	private static RuntimeException startFailure;
+
+	private final RunningStep step;
+
+	private RunningShop(RunningStep step) {
+		this.step = step;
+	}
+
+	/**
+	 * The shop of this test JVM, started on the first call.
+	 * @return the running shop, every app ready
+	 * @throws IllegalStateException naming the app and its log when an app does not start
+	 */
+	static synchronized RunningShop get() {
+		if (startFailure != null) {
+			throw startFailure;
+		}
+		if (shop == null) {
+			try {
+				shop = start();
+			}
+			catch (RuntimeException ex) {
+				startFailure = ex;
+				throw ex;
+			}
+		}
+		return shop;
+	}
+
+	/**
+	 * The shop's front door.
+	 * @return the gateway's base URL
+	 */
+	URI gatewayUrl() {
+		return this.step.url("gateway");
+	}
+
+	/**
+	 * The base URL of one app, to call it directly.
+	 * @param app the app's name
+	 * @return its URL on loopback
+	 */
+	URI url(String app) {
+		return this.step.url(app);
+	}
+
+	/**
+	 * The running step, as the workshop command sees it.
+	 * @return the step
+	 */
+	RunningStep step() {
+		return this.step;
+	}
+
+	/**
+	 * Opens a connection to one of the step's databases, as the server's administrator:
+	 * to look at the data behind the apps' backs, or to write there as a batch job would.
+	 * @param database {@code catalog}, {@code inventory}, {@code orders} or
+	 * {@code payments}
+	 * @return a new connection; the caller closes it
+	 */
+	Connection database(String database) {
+		InfraServer postgres = this.step.session()
+			.servers()
+			.stream()
+			.filter((server) -> server.name().equals("postgres"))
+			.findFirst()
+			.orElseThrow();
+		try {
+			return DriverManager.getConnection("jdbc:postgresql://" + postgres.address() + "/" + database, "postgres",
+					"postgres");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot reach the database " + database + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Runs a workshop command against the shop, as an attendee types it in a second
+	 * terminal, and checks that it succeeded.
+	 * @param args such as {@code "kill", "catalog-service"}
+	 * @return what it printed
+	 */
+	String workshop(String... args) {
+		Result result = this.step.workshop(args);
+		assertThat(result.exitCode()).as("./workshop %s: %s", String.join(" ", args), result.err()).isZero();
+		return result.out();
+	}
+
+	private static RunningShop start() {
+		Path root = Path.of(System.getProperty("workshop.root", "../.."));
+		Path apps = Path.of(System.getProperty("shop.system-tests.apps", "target/apps"));
+		Path logs = Path.of(System.getProperty("shop.system-tests.logs", "target/system-tests"));
+		Workspace workspace = new Workspace(root.toAbsolutePath().normalize(),
+				logs.resolve("workshop").toAbsolutePath());
+		Step step = workspace.manifest().step("step-4");
+		SessionOptions options = SessionOptions.defaults(InfraMode.EMBEDDED)
+			.forTests(Map.of("catalog-service", jar(apps, "step-4-catalog-service"), "inventory-service",
+					jar(apps, "step-4-inventory-service"), "payment-service", jar(apps, "step-4-payment-service"),
+					"order-service", jar(apps, "step-4-order-service"), "gateway", jar(apps, "step-4-gateway")))
+			.stoppingOnFailure(false)
+			.withJvmOptions(QUICK_START)
+			.withArguments("gateway", GATEWAY_TIMEOUT);
+		StringWriter progress = new StringWriter();
+		StepSession session = StepSession.of(step, new PrintWriter(progress, true), options, Terminal.plain());
+		FileAppLog log = new FileAppLog(logs.resolve("step-4.log"));
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			session.close();
+			log.close();
+		}, "stop-step-4"));
+		try {
+			return new RunningShop(RunningStep.start(workspace, session, log));
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException(
+					"step 4 did not start: " + ex.getMessage() + "; see " + log.file() + " and: " + progress, ex);
+		}
+	}
+
+	private static Path jar(Path apps, String artifactId) {
+		Path jar = apps.resolve(artifactId + ".jar");
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar + " is missing: run the tests with Maven, which copies the apps' jars"
+					+ " there (./mvnw -pl step-4-full-msa/system-tests -am verify)");
+		}
+		return jar.toAbsolutePath();
+	}
+
+}
