@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The service works as the database role {@code catalog_service}, created by its own
- * migration, which reaches the schema {@code catalog} and nothing else in the shared
- * database. Only the migrations run as the administrator.
+ * migration, which reaches the schema {@code catalog} and nothing else in its database.
+ * Only the migrations run as the administrator.
  */
 class CatalogRoleIntegrationTests extends CatalogServiceIntegrationTest {
 
@@ -37,8 +37,8 @@ class CatalogRoleIntegrationTests extends CatalogServiceIntegrationTest {
 
 	@Test
 	void cannotReadAnotherSchemaOfTheSameDatabase() {
-		// what the monolith keeps beside it in the same database, created as its
-		// administrator creates it
+		// a schema beside the catalog in the same database, created as the
+		// administrator would create it
 		JdbcTemplate admin = new JdbcTemplate(this.administrator);
 		admin.execute("create schema if not exists inventory");
 		admin.execute("create table if not exists inventory.stock (sku varchar(40) primary key)");

@@ -18,28 +18,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import workshop.infra.PostgresServer;
 import workshop.infra.SharedInfrastructure;
 
 /**
  * The one configuration of every integration test: the catalog service on a random port
  * against the embedded PostgreSQL of the infra module, with a plain JDK HTTP client. Its
- * old home is the infra module's database {@code shop}; its own database
- * ({@code catalog}) and the Kafka broker are the infra module's shared servers too. Every
- * test class extends it unchanged, so Spring starts one application context, in phase A.
+ * database is {@code catalog} on the infra module's shared server, as in
+ * {@code ./workshop run}, and its broker the infra module's shared Kafka. Every test
+ * class extends it unchanged, so Spring starts one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class CatalogServiceIntegrationTest {
 
 	@DynamicPropertySource
 	static void catalogDatabaseAndBroker(DynamicPropertyRegistry properties) {
-		PostgresServer postgres = SharedInfrastructure.postgres();
-		postgres.createDatabase("catalog");
-		properties.add("shop.catalog.database.url", () -> postgres.jdbcUrl("catalog"));
-		properties.add("shop.catalog.database.username", postgres::username);
-		properties.add("shop.catalog.database.password", postgres::password);
+		properties.add("workshop.infra.database", () -> "catalog");
 		properties.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
-		// no monolith here: a write waits for no subscriber
+		// no order service and no inventory here: a write waits for no subscriber
 		properties.add("shop.cdc.synchronous-subscribers", () -> "");
 	}
 

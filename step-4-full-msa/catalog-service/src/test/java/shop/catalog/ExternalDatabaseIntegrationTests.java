@@ -15,7 +15,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import workshop.infra.PostgresServer;
 import workshop.infra.SharedInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,8 +30,6 @@ class ExternalDatabaseIntegrationTests extends CatalogServiceIntegrationTest {
 	@Autowired
 	JdbcConnectionDetails administrator;
 
-	final PostgresServer postgres = SharedInfrastructure.postgres();
-
 	@Test
 	void migratesAsTheAdministratorGivenAndWorksAsItsRole() throws Exception {
 		try (ConfigurableApplicationContext service = new SpringApplicationBuilder(CatalogServiceApplication.class).run(
@@ -40,12 +37,8 @@ class ExternalDatabaseIntegrationTests extends CatalogServiceIntegrationTest {
 				"--spring.datasource.url=" + this.administrator.getJdbcUrl(),
 				"--spring.datasource.username=" + this.administrator.getUsername(),
 				"--spring.datasource.password=" + this.administrator.getPassword(),
-				"--shop.catalog.database.url=" + this.postgres.jdbcUrl("catalog"),
-				"--shop.catalog.database.username=" + this.postgres.username(),
-				"--shop.catalog.database.password=" + this.postgres.password(),
 				"--spring.kafka.bootstrap-servers=" + SharedInfrastructure.kafka().bootstrapServers(),
-				"--shop.cdc.name=external", "--shop.cdc.topic=external.catalog.products",
-				"--shop.cdc.copy-group=external-copy")) {
+				"--shop.cdc.name=external", "--shop.cdc.topic=external.catalog.products")) {
 			int port = ((WebServerApplicationContext) service).getWebServer().getPort();
 			HttpResponse<String> products = HttpClient.newHttpClient()
 				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/products")).build(),
@@ -61,7 +54,7 @@ class ExternalDatabaseIntegrationTests extends CatalogServiceIntegrationTest {
 			new JdbcTemplate(new DriverManagerDataSource(this.administrator.getJdbcUrl(),
 					this.administrator.getUsername(), this.administrator.getPassword()))
 				.queryForList("select pg_drop_replication_slot(slot_name) from pg_replication_slots "
-						+ "where slot_name = 'external_shop'");
+						+ "where slot_name = 'external_catalog'");
 		}
 	}
 

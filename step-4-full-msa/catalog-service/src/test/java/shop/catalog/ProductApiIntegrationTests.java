@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The catalog API as the service answers it: the contract's product endpoints, named
- * {@code catalog-service}, plus the SKU query the monolith prices order lines with.
+ * {@code catalog-service}, plus the SKU query a client prices order lines with.
  */
 class ProductApiIntegrationTests extends CatalogServiceIntegrationTest {
 

@@ -29,8 +29,8 @@ class ServiceBoundaryTests {
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("shop");
 
-	// The other contexts stay in the monolith; a copy of their code here would be a
-	// second monolith.
+	// The other contexts are services of their own; a copy of their code here would
+	// tie their releases to this one.
 	static final ArchRule service_holds_only_the_catalog = classes().should()
 		.resideInAnyPackage("shop.catalog..", "shop.shared..")
 		.as("the catalog service holds only the catalog and shared code");
@@ -41,12 +41,12 @@ class ServiceBoundaryTests {
 		.should(mapToTheSchema("catalog"))
 		.as("entities map only to the catalog schema");
 
-	// Neither app depends on the other's code: nothing here knows the monolith's
-	// packages.
-	static final ArchRule service_does_not_depend_on_the_monolith = noClasses().should()
+	// No service depends on another's code: nothing here knows the packages of the order,
+	// inventory and payment services, nor a class in the root package shop.
+	static final ArchRule service_does_not_depend_on_other_services = noClasses().should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("shop.orders..", "shop.inventory..", "shop.payments..", "shop")
-		.as("the catalog service does not depend on the monolith's code");
+		.as("the catalog service does not depend on other services' code");
 
 	// Change data capture is an adapter: the catalog and its API know nothing of
 	// Debezium or Kafka, so the stream could move to Kafka Connect without touching them.
@@ -57,18 +57,18 @@ class ServiceBoundaryTests {
 		.resideInAnyPackage("io.debezium..", "org.apache.kafka..")
 		.as("Debezium and Kafka types are used only in shop.catalog.cdc");
 
-	// The catalog reaches its data through the home the phase chooses (JPA on
-	// HomeDataSource); only the migration, the stream and the logins' configuration
-	// name a data source, so after phase C nothing else can reach the old home.
-	static final ArchRule only_the_migration_names_a_data_source = noClasses().that()
-		.resideOutsideOfPackages("shop.catalog.migration..", "shop.catalog.cdc..", "shop.shared.config..")
+	// The catalog reaches its data through JPA, as the role catalog_service; a data
+	// source or a JdbcTemplate elsewhere would be a way around it. Only the change
+	// stream and the logins' configuration name one.
+	static final ArchRule only_the_logins_name_a_data_source = noClasses().that()
+		.resideOutsideOfPackages("shop.catalog.cdc..", "shop.shared.config..")
 		.should()
 		.dependOnClassesThat()
 		.areAssignableTo(DataSource.class)
 		.orShould()
 		.dependOnClassesThat()
 		.areAssignableTo(JdbcTemplate.class)
-		.as("only the migration, the change stream and the database configuration name a data source");
+		.as("only the change stream and the database configuration name a data source");
 
 	@Test
 	void keepsDebeziumAndKafkaInTheCdcAdapter() {
@@ -76,8 +76,8 @@ class ServiceBoundaryTests {
 	}
 
 	@Test
-	void reachesItsDataOnlyThroughTheHomeTheMigrationChooses() {
-		only_the_migration_names_a_data_source.check(SERVICE);
+	void reachesItsDataOnlyAsItsRole() {
+		only_the_logins_name_a_data_source.check(SERVICE);
 	}
 
 	@Test
@@ -86,8 +86,8 @@ class ServiceBoundaryTests {
 	}
 
 	@Test
-	void dependsOnNoMonolithCode() {
-		service_does_not_depend_on_the_monolith.check(SERVICE);
+	void dependsOnNoOtherServicesCode() {
+		service_does_not_depend_on_other_services.check(SERVICE);
 	}
 
 	@Test

@@ -30,9 +30,10 @@ class CatalogChangeStream implements SmartLifecycle {
 
 	@Override
 	public synchronized void stop() {
-		if (this.stream != null) {
-			this.stream.close();
-			this.stream = null;
+		ChangeStream running = this.stream;
+		this.stream = null;
+		if (running != null) {
+			running.close();
 		}
 	}
 

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The catalog: customers read it, an administrator edits it, the monolith prices its
- * order lines with it over HTTP ({@code GET /api/products?sku=…}).
+ * The catalog: customers read it, an administrator edits it; every change reaches the
+ * other services through the change stream.
  */
 @Service
 public class ProductService {
@@ -43,7 +43,7 @@ public class ProductService {
 	}
 
 	/**
-	 * The active products among some SKUs: what the monolith asks to price order lines.
+	 * The active products among some SKUs, as a client pricing order lines asks.
 	 * @param skus the SKUs to look up, never null
 	 * @return the active products found, ordered by SKU; unknown and inactive SKUs are
 	 * left out; never null
@@ -57,8 +57,8 @@ public class ProductService {
 	}
 
 	/**
-	 * Adds a product to the catalog. The inventory, in the monolith, learns of it when
-	 * its stock is first read or counted.
+	 * Adds a product to the catalog. The inventory service learns of it from the change
+	 * stream.
 	 * @param details the new product
 	 * @return the product with its id, never null
 	 * @throws DuplicateSkuException if the SKU is taken

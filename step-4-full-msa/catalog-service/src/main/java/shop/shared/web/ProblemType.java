@@ -28,8 +28,6 @@ public enum ProblemType {
 
 	DUPLICATE_SKU(HttpStatus.CONFLICT, "duplicate-sku", "Duplicate SKU"),
 
-	MIGRATION_REFUSED(HttpStatus.CONFLICT, "migration-refused", "Migration refused"),
-
 	PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large"),
 
 	URI_TOO_LONG(HttpStatus.URI_TOO_LONG, "uri-too-long", "URI too long"),
