@@ -78,7 +78,7 @@ final class PlayedServices {
 	 */
 	JsonNode awaitCommand(String topic, String orderId) {
 		return Awaitility.await(topic + " for order " + orderId)
-			.atMost(Duration.ofSeconds(20))
+			.atMost(Duration.ofSeconds(10))
 			.pollInterval(Duration.ofMillis(10))
 			.until(() -> commands(topic, orderId), (commands) -> !commands.isEmpty())
 			.get(0);

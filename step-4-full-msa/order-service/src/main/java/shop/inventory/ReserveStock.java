@@ -14,6 +14,8 @@ import org.springframework.modulith.events.Externalized;
  * @param orderId the order, never null
  * @param lines the units asked for, at least one, each SKU at most once
  */
+// tag::externalized[]
 @Externalized("inventory.reserve-stock::#{orderId()}")
 public record ReserveStock(UUID orderId, List<Inventory.Line> lines) {
 }
+// end::externalized[]
