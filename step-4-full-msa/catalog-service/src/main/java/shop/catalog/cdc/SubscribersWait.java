@@ -23,7 +23,7 @@ import shop.catalog.internal.Product;
  * once every consumer group named in {@code shop.cdc.synchronous-subscribers} has applied
  * it (the group's committed offset is past the change), or when
  * {@code shop.cdc.synchronous-timeout} has passed, whichever comes first. So a client
- * that adds a product and then counts its stock at the monolith finds it there.
+ * that adds a product and then counts its stock at the inventory service finds it there.
  * PostgreSQL's {@code synchronous_standby_names} with
  * {@code synchronous_commit = remote_apply} does the same for its replicas; and, as
  * there, a subscriber that is down slows writes down by the timeout and stops none.
