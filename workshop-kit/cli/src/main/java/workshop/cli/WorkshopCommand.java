@@ -13,6 +13,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import workshop.cli.bench.BenchCommand;
 import workshop.cli.control.KillCommand;
 import workshop.cli.control.MigrateCommand;
+import workshop.cli.control.ReplayCommand;
 import workshop.cli.control.RestartCommand;
 import workshop.cli.control.StartCommand;
 import workshop.cli.control.StatusCommand;
@@ -33,8 +34,8 @@ import workshop.infra.InfrastructureException;
 @Command(name = "./workshop", mixinStandardHelpOptions = true, version = "workshop 1.0.0",
 		description = "Runs, compares and measures the steps of the MSA migration workshop (see workshop.yaml).",
 		subcommands = { DoctorCommand.class, RunCommand.class, StatusCommand.class, StopCommand.class,
-				KillCommand.class, StartCommand.class, RestartCommand.class, MigrateCommand.class, CleanCommand.class,
-				DiffCommand.class, BenchCommand.class, ExerciseCommand.class, SlidesCommand.class })
+				KillCommand.class, StartCommand.class, RestartCommand.class, MigrateCommand.class, ReplayCommand.class,
+				CleanCommand.class, DiffCommand.class, BenchCommand.class, ExerciseCommand.class, SlidesCommand.class })
 public final class WorkshopCommand implements Runnable {
 
 	@Spec

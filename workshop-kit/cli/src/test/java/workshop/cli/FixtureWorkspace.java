@@ -25,6 +25,7 @@ import workshop.cli.system.Ports;
  * start.</li>
  * <li>{@code stateful}: app {@code gamma} and an embedded PostgreSQL with a database
  * {@code fixture}.</li>
+ * <li>{@code messaging}: app {@code delta} and an embedded Kafka broker.</li>
  * </ul>
  */
 public final class FixtureWorkspace implements AutoCloseable {
@@ -45,7 +46,7 @@ public final class FixtureWorkspace implements AutoCloseable {
 	public static FixtureWorkspace create() {
 		try {
 			Path root = Files.createTempDirectory("workshop-fixture");
-			List<Integer> ports = Ports.free(5);
+			List<Integer> ports = Ports.free(6);
 			writeFixtureJar(root.resolve("fixture/target/fixture.jar"));
 			String app = "      - name: %s\n        module: fixture\n        mainClass: workshop.cli.fixture.%s\n"
 					+ "        port: %d\n        health: /ready\n";
@@ -58,7 +59,9 @@ public final class FixtureWorkspace implements AutoCloseable {
 					+ app.formatted("broken", "FailingFixtureApp", ports.get(3))
 					+ "  - id: stateful\n    dir: fixture\n    title: An app and its database\n"
 					+ "    infra:\n      postgres:\n        databases: [fixture]\n    apps:\n"
-					+ app.formatted("gamma", "FixtureApp", ports.get(4));
+					+ app.formatted("gamma", "FixtureApp", ports.get(4))
+					+ "  - id: messaging\n    dir: fixture\n    title: An app and its broker\n"
+					+ "    infra:\n      kafka: true\n    apps:\n" + app.formatted("delta", "FixtureApp", ports.get(5));
 			Files.writeString(root.resolve("workshop.yaml"), manifest);
 			// A Maven wrapper whose build always fails, as with a compilation error.
 			Files.writeString(root.resolve("mvnw"), "#!/bin/sh\necho \"[INFO] building $*\"\n"

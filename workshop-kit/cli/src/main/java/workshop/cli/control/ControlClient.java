@@ -79,7 +79,17 @@ final class ControlClient {
 	 * @throws WorkshopException with the step's reason when it refused
 	 */
 	String act(String action, String target) {
-		return post("/api/" + action + "/" + target);
+		return message(post("/api/" + action + "/" + target));
+	}
+
+	/**
+	 * Sends the messages waiting in a dead-letter topic back to the topic they came from.
+	 * @param topic the dead-letter topic, {@code <topic>.DLT}
+	 * @return what was sent back
+	 * @throws WorkshopException with the step's reason when it could not
+	 */
+	DeadLetters.Replay replay(String topic) {
+		return JSON.readValue(send(post("/api/replay/" + topic)), DeadLetters.Replay.class);
 	}
 
 	/**
@@ -87,16 +97,19 @@ final class ControlClient {
 	 * @return what the step said
 	 */
 	String stopStep() {
-		return post("/api/stop");
+		return message(post("/api/stop"));
 	}
 
-	private String post(String path) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.file.url() + path))
+	private String message(HttpRequest request) {
+		return JSON.readTree(send(request)).path("message").asString();
+	}
+
+	private HttpRequest post(String path) {
+		return HttpRequest.newBuilder(URI.create(this.file.url() + path))
 			.timeout(ACTION_TIMEOUT)
 			.header("X-Workshop-Token", this.file.token())
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build();
-		return JSON.readTree(send(request)).path("message").asString();
 	}
 
 	private String send(HttpRequest request) {

@@ -32,6 +32,9 @@ import workshop.cli.run.StepSession;
  * <li>{@code POST /api/<stop|kill|start|restart>/<app or server>}: acts, answers
  * {@code {"message": ...}} once done, or {@code {"error": ...}} with 409.</li>
  * <li>{@code POST /api/stop}: ends the whole step.</li>
+ * <li>{@code POST /api/replay/<topic>.DLT}: sends the messages waiting in a dead-letter
+ * topic back to where they came from; answers what it sent
+ * ({@link DeadLetters.Replay}).</li>
  * <li>{@code GET /api/traffic}: requests per second per app and per call
  * ({@link Traffic}).</li>
  * <li>{@code GET /api/infra}: the servers' databases, roles, topics and lag
@@ -196,6 +199,9 @@ public final class ControlServer implements AutoCloseable {
 				int weight = JSON.readTree(exchange.getRequestBody()).path("weight").asInt(-1);
 				send(exchange, 200, Map.of("message", "Route " + parts.get(1) + " at weight " + weight + ".", "policy",
 						CutoverLever.move(this.session, parts.get(1), weight)));
+			}
+			else if (parts.size() == 2 && "replay".equals(parts.get(0))) {
+				send(exchange, 200, DeadLetters.of(this.session).replay(parts.get(1)));
 			}
 			else if (parts.equals(List.of("stop"))) {
 				send(exchange, 202, Map.of("message", "Stopping " + this.session.step().id() + "."));

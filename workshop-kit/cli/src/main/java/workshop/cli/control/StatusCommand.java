@@ -16,6 +16,7 @@ import workshop.cli.WorkshopCommand;
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
 		description = { "Shows the running step: each app (state, PID, port, health, uptime, memory), its servers,",
+				"the messages waiting in its dead-letter topics (<topic>.DLT) when it has Kafka,",
 				"and what the step adds (such as the gateway's cutover policies)." })
 public final class StatusCommand implements Callable<Integer> {
 

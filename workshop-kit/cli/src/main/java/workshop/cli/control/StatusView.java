@@ -9,12 +9,15 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import workshop.cli.Terminal;
 import workshop.cli.control.StepStatus.AppStatus;
+import workshop.cli.control.StepStatus.DeadLetterStatus;
+import workshop.cli.control.StepStatus.DeadLetterTopic;
 import workshop.cli.control.StepStatus.Detail;
 import workshop.cli.control.StepStatus.ServerStatus;
 
 /**
  * Prints a {@link StepStatus} as tables a presenter can read from the back of the room:
- * one line per app and per server, then what the step adds.
+ * one line per app and per server, the dead letters waiting on the step's broker, then
+ * what the step adds.
  */
 final class StatusView {
 
@@ -49,6 +52,10 @@ final class StatusView {
 			}
 			printTable(servers, out);
 		}
+		if (status.deadLetters() != null) {
+			out.println();
+			deadLetters(status.deadLetters()).forEach(out::println);
+		}
 		for (Detail detail : status.details()) {
 			out.println();
 			out.println(this.terminal.bold(detail.app() + " " + detail.path()));
@@ -60,6 +67,34 @@ final class StatusView {
 			}
 		}
 		out.flush();
+	}
+
+	/**
+	 * The section on dead letters: a heading, then one line per dead-letter topic, such
+	 * as {@code inventory.reserve-stock.DLT  1 waiting  (./workshop replay
+	 * inventory.reserve-stock.DLT)}; {@code none} when the broker has none, or one line
+	 * saying why they are not known.
+	 */
+	List<String> deadLetters(DeadLetterStatus deadLetters) {
+		List<String> lines = new ArrayList<>();
+		lines.add("DEAD LETTERS");
+		if (deadLetters.error() != null) {
+			lines.add(this.terminal.yellow(deadLetters.error()));
+			return lines;
+		}
+		if (deadLetters.topics().isEmpty()) {
+			lines.add("none");
+			return lines;
+		}
+		List<List<String>> topics = new ArrayList<>();
+		for (DeadLetterTopic topic : deadLetters.topics()) {
+			String waiting = topic.waiting() + " waiting";
+			topics.add((topic.waiting() > 0)
+					? List.of(topic.name(), this.terminal.yellow(waiting), "(./workshop replay " + topic.name() + ")")
+					: List.of(topic.name(), waiting, ""));
+		}
+		lines.addAll(table(topics));
+		return lines;
 	}
 
 	/** {@code 127.0.0.1:8082} for loopback only, {@code *:8080} for every interface. */
@@ -125,6 +160,11 @@ final class StatusView {
 	}
 
 	private static void printTable(List<List<String>> rows, PrintWriter out) {
+		table(rows).forEach(out::println);
+	}
+
+	private static List<String> table(List<List<String>> rows) {
+		List<String> lines = new ArrayList<>();
 		int columns = rows.get(0).size();
 		int[] widths = new int[columns];
 		for (List<String> row : rows) {
@@ -140,8 +180,9 @@ final class StatusView {
 					line.append(" ".repeat(widths[i] - Terminal.visibleLength(row.get(i)) + 2));
 				}
 			}
-			out.println(line.toString().stripTrailing());
+			lines.add(line.toString().stripTrailing());
 		}
+		return lines;
 	}
 
 	private static String pid(long pid) {

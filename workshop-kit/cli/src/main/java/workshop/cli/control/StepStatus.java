@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import workshop.cli.WorkshopException;
 import workshop.cli.manifest.App;
 import workshop.cli.run.InfraServer;
 import workshop.cli.run.ManagedApp;
@@ -32,9 +33,11 @@ import workshop.cli.system.ListeningSockets;
  * @param apps every app, in manifest order
  * @param servers PostgreSQL and Kafka, when the step has them
  * @param details what the apps' status paths answered
+ * @param deadLetters the dead-letter topics of the step's broker, or null when the step
+ * has no Kafka
  */
 public record StepStatus(String step, String title, String frontDoor, String frontDoorApp, String data,
-		List<AppStatus> apps, List<ServerStatus> servers, List<Detail> details) {
+		List<AppStatus> apps, List<ServerStatus> servers, List<Detail> details, DeadLetterStatus deadLetters) {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -87,8 +90,26 @@ public record StepStatus(String step, String title, String frontDoor, String fro
 	}
 
 	/**
+	 * The dead-letter topics of the step's broker ({@link DeadLetters}).
+	 *
+	 * @param topics every topic ending in {@code .DLT}, by name
+	 * @param error why they are not known (the broker is down), or null
+	 */
+	public record DeadLetterStatus(List<DeadLetterTopic> topics, String error) {
+	}
+
+	/**
+	 * One dead-letter topic.
+	 *
+	 * @param name its name, such as {@code inventory.reserve-stock.DLT}
+	 * @param waiting how many of its messages were not replayed yet
+	 */
+	public record DeadLetterTopic(String name, long waiting) {
+	}
+
+	/**
 	 * Reads the status of a running session, asking every app's health URL and status
-	 * paths at once.
+	 * paths, and the broker for its dead letters, at once.
 	 * @param session the session
 	 * @return the status, never null
 	 */
@@ -97,6 +118,9 @@ public record StepStatus(String step, String title, String frontDoor, String fro
 		try {
 			List<CompletableFuture<AppStatus>> apps = new ArrayList<>();
 			List<CompletableFuture<Detail>> details = new ArrayList<>();
+			CompletableFuture<DeadLetterStatus> deadLetters = session.step().infra().kafka()
+					? CompletableFuture.supplyAsync(() -> deadLetters(session), askers)
+					: CompletableFuture.completedFuture(null);
 			for (ManagedApp app : session.managedApps()) {
 				apps.add(CompletableFuture.supplyAsync(() -> appStatus(app), askers));
 				for (String path : app.app().status()) {
@@ -107,7 +131,7 @@ public record StepStatus(String step, String title, String frontDoor, String fro
 			return new StepStatus(session.step().id(), session.step().title(), session.step().frontDoor(),
 					session.step().frontDoorApp().name(), session.keptData().map(Object::toString).orElse(null),
 					apps.stream().map(CompletableFuture::join).toList(), servers,
-					details.stream().map(CompletableFuture::join).toList());
+					details.stream().map(CompletableFuture::join).toList(), deadLetters.join());
 		}
 		finally {
 			askers.shutdown();
@@ -126,6 +150,15 @@ public record StepStatus(String step, String title, String frontDoor, String fro
 
 	private static ServerStatus serverStatus(InfraServer server) {
 		return new ServerStatus(server.name(), server.state(), server.pid(), server.address(), server.detail());
+	}
+
+	private static DeadLetterStatus deadLetters(StepSession session) {
+		try {
+			return new DeadLetterStatus(DeadLetters.of(session).waiting(), null);
+		}
+		catch (WorkshopException ex) {
+			return new DeadLetterStatus(List.of(), ex.getMessage());
+		}
 	}
 
 	private static Detail detail(ManagedApp app, String path) {

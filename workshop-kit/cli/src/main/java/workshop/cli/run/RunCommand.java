@@ -157,6 +157,10 @@ public final class RunCommand implements Callable<Integer> {
 					workspace.root().relativize(folder)));
 		out.printf(Locale.ROOT, "  %-16s %s%n", "control room", terminal.bold(running.controlRoomUrl().toString()));
 		out.printf(Locale.ROOT, "  %-16s %s%n", "control", "./workshop status | stop | kill | start | restart <app>");
+		if (step.infra().kafka()) {
+			out.printf(Locale.ROOT, "  %-16s %s%n", "dead letters",
+					"./workshop status counts them, ./workshop replay <topic>.DLT sends them back");
+		}
 		if (this.lan) {
 			out.println();
 			out.println(terminal.yellow(lanWarning(step, System.getenv("SHOP_ADMIN_PASSWORD") != null)));

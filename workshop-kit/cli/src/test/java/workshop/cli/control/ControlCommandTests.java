@@ -134,7 +134,7 @@ class ControlCommandTests {
 		assertThat(run.process().descendants()).isEmpty();
 		assertThat(workspace.root().resolve(".workshop/session.json")).doesNotExist();
 		assertThat(Cli.run(workspace.root(), "status").err().strip()).isEqualTo(
-				"error: No step is running in this folder. Start one with ./workshop run <step> (steps: pair, broken, stateful).");
+				"error: No step is running in this folder. Start one with ./workshop run <step> (steps: pair, broken, stateful, messaging).");
 	}
 
 	@Test

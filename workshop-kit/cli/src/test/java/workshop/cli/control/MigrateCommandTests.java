@@ -66,7 +66,7 @@ class MigrateCommandTests {
 
 			assertThat(migrate.exitCode()).isNotZero();
 			assertThat(migrate.err().strip()).isEqualTo("error: No step is running in this folder. Start one with "
-					+ "./workshop run <step> (steps: pair, broken, stateful).");
+					+ "./workshop run <step> (steps: pair, broken, stateful, messaging).");
 		}
 	}
 
