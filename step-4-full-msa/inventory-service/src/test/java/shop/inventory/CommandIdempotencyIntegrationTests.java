@@ -58,7 +58,7 @@ class CommandIdempotencyIntegrationTests extends InventoryServiceIntegrationTest
 	private void assertAnsweredOnce(String topic, UUID order) {
 		Awaitility.await("the outbox to have sent every answer for " + order)
 			.pollInterval(Duration.ofMillis(20))
-			.until(() -> count("select count(*) from event_publication where serialized_event like ?"
+			.until(() -> count("select count(*) from inventory.event_publication where serialized_event like ?"
 					+ " and completion_date is null", "%" + order + "%") == 0);
 		assertThat(broker.records(topic, order.toString())).hasSize(1);
 	}

@@ -183,7 +183,8 @@ abstract class InventoryServiceIntegrationTest {
 	 * @return how many
 	 */
 	protected int publicationsFor(UUID order) {
-		return count("select count(*) from event_publication where serialized_event like ?", "%" + order + "%");
+		return count("select count(*) from inventory.event_publication where serialized_event like ?",
+				"%" + order + "%");
 	}
 
 	protected int count(String sql, Object... arguments) {

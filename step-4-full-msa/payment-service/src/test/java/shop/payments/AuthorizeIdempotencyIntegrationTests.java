@@ -30,7 +30,7 @@ class AuthorizeIdempotencyIntegrationTests extends PaymentServiceIntegrationTest
 		// on the topic is all there will be
 		Awaitility.await("the outbox to have sent the answer")
 			.pollInterval(Duration.ofMillis(20))
-			.until(() -> count("select count(*) from event_publication where serialized_event like ?"
+			.until(() -> count("select count(*) from payments.event_publication where serialized_event like ?"
 					+ " and completion_date is null", "%" + order + "%") == 0);
 		assertThat(broker.records(PAYMENT_AUTHORIZED, order.toString())).hasSize(1);
 		assertThat(broker.records(AUTHORIZE_PAYMENT + ".DLT", order.toString())).isEmpty();

@@ -27,7 +27,7 @@ class OutboxIntegrationTests extends PaymentServiceIntegrationTest {
 			.atMost(Duration.ofSeconds(10))
 			.pollInterval(Duration.ofMillis(20))
 			.until(() -> this.jdbc.queryForMap(
-					"select event_type, completion_date from event_publication where serialized_event like ?",
+					"select event_type, completion_date from payments.event_publication where serialized_event like ?",
 					"%" + order + "%"), (row) -> row.get("completion_date") != null);
 		assertThat(publication.get("event_type")).isEqualTo(PaymentAuthorized.class.getName());
 		assertThat(payments(order)).containsExactly("AUTHORIZED");
@@ -44,7 +44,8 @@ class OutboxIntegrationTests extends PaymentServiceIntegrationTest {
 
 		assertThat(broker.await(AUTHORIZE_PAYMENT + ".DLT", key)).isEqualTo(command);
 		assertThat(count("select count(*) from payments.payments where order_id is null")).isZero();
-		assertThat(count("select count(*) from event_publication where serialized_event not like '%\"orderId\":\"%'"))
+		assertThat(count(
+				"select count(*) from payments.event_publication where serialized_event not like '%\"orderId\":\"%'"))
 			.as("no answer without an order id in the outbox")
 			.isZero();
 		assertThat(count("select count(*) from payments.processed_messages where message_key = ?", key)).isZero();

@@ -114,7 +114,8 @@ abstract class PaymentServiceIntegrationTest {
 	 * @return how many
 	 */
 	protected int publicationsFor(UUID order) {
-		return count("select count(*) from event_publication where serialized_event like ?", "%" + order + "%");
+		return count("select count(*) from payments.event_publication where serialized_event like ?",
+				"%" + order + "%");
 	}
 
 	protected int count(String sql, Object... arguments) {

@@ -55,7 +55,7 @@ class OutboxCrashTests {
 	private int unsentReservations() throws SQLException {
 		try (Connection orders = this.running.database("orders");
 				Statement statement = orders.createStatement();
-				ResultSet row = statement.executeQuery("select count(*) from event_publication"
+				ResultSet row = statement.executeQuery("select count(*) from orders.event_publication"
 						+ " where event_type = 'shop.inventory.ReserveStock' and completion_date is null")) {
 			row.next();
 			return row.getInt(1);

@@ -11,9 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param admin who may change the catalog and the stock
  * @param payments how the simulated payment provider answers
  * @param events how long handled events stay in the event publication registry
+ * @param database the database role the service works as
  */
 @ConfigurationProperties("shop")
-public record ShopProperties(@DefaultValue Admin admin, @DefaultValue Payments payments, @DefaultValue Events events) {
+public record ShopProperties(@DefaultValue Admin admin, @DefaultValue Payments payments, @DefaultValue Events events,
+		@DefaultValue Database database) {
 
 	/**
 	 * The one administrator, authenticated with HTTP Basic. The defaults are for the
@@ -43,6 +45,17 @@ public record ShopProperties(@DefaultValue Admin admin, @DefaultValue Payments p
 	 * default)
 	 */
 	public record Events(@DefaultValue("PT1H") Duration keepCompleted, @DefaultValue("PT10M") Duration cleanupEvery) {
+	}
+
+	/**
+	 * The service's own database role, created by its migrations with grants on its own
+	 * schemas only. The defaults are for the workshop only.
+	 *
+	 * @param role the role's name, {@code inventory_service} by default (the migrations
+	 * create this name)
+	 * @param password its password, {@code inventory} by default
+	 */
+	public record Database(@DefaultValue("inventory_service") String role, @DefaultValue("inventory") String password) {
 	}
 
 }

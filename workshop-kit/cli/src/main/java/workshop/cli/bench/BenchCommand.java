@@ -32,6 +32,7 @@ import workshop.cli.manifest.Manifest;
 import workshop.cli.manifest.Step;
 import workshop.cli.run.FileAppLog;
 import workshop.cli.run.InfraModes;
+import workshop.cli.run.InfraServer;
 import workshop.cli.run.RunningApp;
 import workshop.cli.run.SessionOptions;
 import workshop.cli.run.StepSession;
@@ -173,6 +174,7 @@ public final class BenchCommand implements Callable<Integer> {
 				.stream()
 				.map((app) -> ProcessTree.residentBytes(app.process()))
 				.toList();
+			List<Long> serversHealthy = session.servers().stream().map(BenchCommand::serverBytes).toList();
 			BenchContext bench = new BenchContext(step, client, session.apps(), session.servers(),
 					new BenchContext.Settings(this.connections, Duration.ofSeconds(this.durationSeconds), this.rate,
 							ORDER_TIMEOUT),
@@ -185,7 +187,13 @@ public final class BenchCommand implements Callable<Integer> {
 				startups.add(new AppStartup(app.app().name(), app.startupTime().toMillis() / 1000.0, rssHealthy.get(i),
 						ProcessTree.residentBytes(app.process())));
 			}
-			return new StepResult(step, startups, tables);
+			List<ServerMemory> servers = new ArrayList<>();
+			List<InfraServer> running = session.servers();
+			for (int i = 0; i < running.size(); i++) {
+				servers
+					.add(new ServerMemory(running.get(i).name(), serversHealthy.get(i), serverBytes(running.get(i))));
+			}
+			return new StepResult(step, startups, servers, tables);
 		}
 		finally {
 			out.println("   stopping " + step.id());
@@ -198,6 +206,11 @@ public final class BenchCommand implements Callable<Integer> {
 				// Already shutting down: the hook has stopped the step.
 			}
 		}
+	}
+
+	/** A server's memory, -1 when it does not run here as a process. */
+	private static long serverBytes(InfraServer server) {
+		return (server.pid() > 0) ? ProcessHandle.of(server.pid()).map(ProcessTree::proportionalBytes).orElse(-1L) : -1;
 	}
 
 	/**

@@ -22,6 +22,9 @@ final class BenchReport {
 	/** The memory target of a step's gateway, in MiB, as the report prints memory. */
 	static final String GATEWAY_RSS_TARGET = "gateway-rss-mb";
 
+	/** The memory target of a whole step, its apps and its servers, in MiB. */
+	static final String STEP_RSS_TARGET = "step-rss-mb";
+
 	private final List<StepResult> steps;
 
 	private final String context;
@@ -47,6 +50,13 @@ final class BenchReport {
 				md.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %s | %s | %s |%n", step.step().id(), app.app(),
 						app.seconds(), megabytes(app.rssHealthyBytes()), megabytes(app.rssAfterLoadBytes()),
 						startupTargets(step.step(), app)));
+			}
+			for (ServerMemory server : step.servers()) {
+				md.append(String.format(Locale.ROOT, "| %s | %s (server, PSS) | n/a | %s | %s |  |%n", step.step().id(),
+						server.server(), megabytes(server.healthyBytes()), megabytes(server.afterLoadBytes())));
+			}
+			if (!step.servers().isEmpty()) {
+				md.append(wholeStep(step));
 			}
 		}
 		Map<String, List<Labelled>> tables = new LinkedHashMap<>();
@@ -103,6 +113,36 @@ final class BenchReport {
 		return String.join("; ", verdicts);
 	}
 
+	/**
+	 * The sum of every app and server of a step, checked against its memory target:
+	 * unknown when one of them is.
+	 */
+	private static String wholeStep(StepResult step) {
+		long healthy = 0;
+		long afterLoad = 0;
+		for (AppStartup app : step.startups()) {
+			healthy = sum(healthy, app.rssHealthyBytes());
+			afterLoad = sum(afterLoad, app.rssAfterLoadBytes());
+		}
+		for (ServerMemory server : step.servers()) {
+			healthy = sum(healthy, server.healthyBytes());
+			afterLoad = sum(afterLoad, server.afterLoadBytes());
+		}
+		String verdict = "";
+		Double target = step.step().bench().targets().get(STEP_RSS_TARGET);
+		if (target != null) {
+			long largest = Math.max(healthy, afterLoad);
+			boolean met = healthy >= 0 && afterLoad >= 0 && largest < target * 1024 * 1024;
+			verdict = String.format(Locale.ROOT, "total < %.0f MB: %s", target, GatewayTargets.verdict(met));
+		}
+		return String.format(Locale.ROOT, "| %s | **all processes** | n/a | **%s** | **%s** | %s |%n", step.step().id(),
+				megabytes(healthy), megabytes(afterLoad), verdict);
+	}
+
+	private static long sum(long total, long bytes) {
+		return (total < 0 || bytes < 0) ? -1 : total + bytes;
+	}
+
 	static String megabytes(long bytes) {
 		return (bytes < 0) ? "n/a" : String.format(Locale.ROOT, "%.0f", bytes / (1024.0 * 1024.0));
 	}
@@ -112,9 +152,10 @@ final class BenchReport {
 	 *
 	 * @param step the step
 	 * @param startups one entry per app
+	 * @param servers one entry per server the step started
 	 * @param tables one per measure, in the order they ran
 	 */
-	record StepResult(Step step, List<AppStartup> startups, List<Table> tables) {
+	record StepResult(Step step, List<AppStartup> startups, List<ServerMemory> servers, List<Table> tables) {
 
 	}
 

@@ -76,22 +76,39 @@ public final class ProcessTree {
 	 * gone)
 	 */
 	public static long residentBytes(ProcessHandle process) {
-		long total = rss(process.pid());
+		return sumOverTree(process, "status", "VmRSS:");
+	}
+
+	/**
+	 * Returns the proportional memory of a process and its descendants, from
+	 * {@code /proc/<pid>/smaps_rollup} ({@code Pss}): a page shared by several processes
+	 * counts once, split between them. For a server with many processes that share
+	 * memory, such as PostgreSQL and its shared buffers, the resident sets would add that
+	 * memory once per process.
+	 * @param process the root of the tree
+	 * @return the proportional set in bytes, or -1 when it cannot be read (not Linux,
+	 * process gone)
+	 */
+	public static long proportionalBytes(ProcessHandle process) {
+		return sumOverTree(process, "smaps_rollup", "Pss:");
+	}
+
+	private static long sumOverTree(ProcessHandle process, String file, String field) {
+		long total = kilobytes(process.pid(), file, field);
 		if (total < 0) {
 			return -1;
 		}
 		for (ProcessHandle child : process.descendants().toList()) {
-			total += Math.max(rss(child.pid()), 0);
+			total += Math.max(kilobytes(child.pid(), file, field), 0);
 		}
-		return total;
+		return total * 1024;
 	}
 
-	private static long rss(long pid) {
+	private static long kilobytes(long pid, String file, String field) {
 		try {
-			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-				if (line.startsWith("VmRSS:")) {
-					String kilobytes = line.substring("VmRSS:".length()).replace("kB", "").trim();
-					return Long.parseLong(kilobytes) * 1024;
+			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), file))) {
+				if (line.startsWith(field)) {
+					return Long.parseLong(line.substring(field.length()).replace("kB", "").trim());
 				}
 			}
 		}

@@ -25,10 +25,11 @@ class BenchReportTests {
 		LoadResult fast = round(1_000_000);
 		LoadResult slow = round(4_000_000);
 		StepResult first = new StepResult(step("step-0", Map.of()),
-				List.of(new AppStartup("monolith", 3.14, 150L << 20, 180L << 20)), List.of(ClosedLoop.table(List
-					.of(ClosedLoop.row("GET /api/products", 1, fast), ClosedLoop.row("GET /api/products", 16, fast)))));
+				List.of(new AppStartup("monolith", 3.14, 150L << 20, 180L << 20)), List.of(),
+				List.of(ClosedLoop.table(List.of(ClosedLoop.row("GET /api/products", 1, fast),
+						ClosedLoop.row("GET /api/products", 16, fast)))));
 		StepResult second = new StepResult(step("step-1", Map.of()), List.of(new AppStartup("monolith", 2.5, -1, -1)),
-				List.of(ClosedLoop.table(List.of(ClosedLoop.row("GET /api/products", 1, slow),
+				List.of(), List.of(ClosedLoop.table(List.of(ClosedLoop.row("GET /api/products", 1, slow),
 						ClosedLoop.row("GET /api/products", 16, slow)))));
 
 		String report = new BenchReport(List.of(first, second), "test run").markdown();
@@ -56,7 +57,7 @@ class BenchReportTests {
 		StepResult result = new StepResult(step,
 				List.of(new AppStartup("gateway", 4.2, 250L << 20, 310L << 20),
 						new AppStartup("monolith", 6.5, 300L << 20, 400L << 20)),
-				List.of(CompletedOrders.table(List.of(CompletedOrders.row(batch))), ThroughTheGateway.table(
+				List.of(), List.of(CompletedOrders.table(List.of(CompletedOrders.row(batch))), ThroughTheGateway.table(
 						"Interleaved rounds.", List.of(products, orders), 16, new GatewayTargets(1, 0.25, 1.5, 0.35))));
 
 		String report = new BenchReport(List.of(result), "test run").markdown();
@@ -75,6 +76,28 @@ class BenchReportTests {
 					+ "| **missed** |")
 			.contains("| step-2 | gateway | 4.2 | 250 | 310 | start < 6 s: met; RSS < 300 MB: **missed** |")
 			.contains("| step-2 | monolith | 6.5 | 300 | 400 | start < 6 s: **missed** |");
+	}
+
+	@Test
+	void addsTheServersAndTheWholeStepAgainstItsMemoryTarget() {
+		Step step = step("step-4", Map.of(BenchReport.STEP_RSS_TARGET, 1000.0));
+		StepResult result = new StepResult(step,
+				List.of(new AppStartup("gateway", 4.0, 200L << 20, 250L << 20),
+						new AppStartup("order-service", 9.0, 350L << 20, 400L << 20)),
+				List.of(new ServerMemory("postgres", 100L << 20, 150L << 20),
+						new ServerMemory("kafka", 300L << 20, 330L << 20)),
+				List.of());
+		StepResult external = new StepResult(step("step-3", Map.of(BenchReport.STEP_RSS_TARGET, 1000.0)),
+				List.of(new AppStartup("monolith", 6.0, 300L << 20, 320L << 20)),
+				List.of(new ServerMemory("postgres", -1, -1)), List.of());
+
+		String report = new BenchReport(List.of(result, external), "test run").markdown();
+
+		assertThat(report)
+			.contains("| step-4 | postgres (server, PSS) | n/a | 100 | 150 |  |\n"
+					+ "| step-4 | kafka (server, PSS) | n/a | 300 | 330 |  |\n"
+					+ "| step-4 | **all processes** | n/a | **950** | **1130** | total < 1000 MB: **missed** |")
+			.contains("| step-3 | **all processes** | n/a | **n/a** | **n/a** | total < 1000 MB: **missed** |");
 	}
 
 	private static Step step(String id, Map<String, Double> targets) {
