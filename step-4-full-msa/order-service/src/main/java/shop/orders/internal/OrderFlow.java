@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -25,12 +26,14 @@ import shop.payments.Payments;
  * order's are transactions of two services, and a final order must never still hold a
  * reservation.
  * <p>
- * Each listener runs after the publisher's transaction committed, in a transaction of its
- * own, and the event publication registry marks its event handled only when that
- * transaction commits. An event whose handling did not finish (the process stopped, the
- * listener failed) is handed to the listener again on the next start, so every step is
- * safe to repeat: a listener acts only on a pending order, and the inventory and payments
- * act once per order.
+ * The placed order is handed on after its transaction committed, in a transaction of its
+ * own, and the event publication registry marks it handled only when that transaction
+ * commits: if the process stops first, it is handed on again at the next start. The other
+ * services' answers arrive over Kafka, and {@code OrderAnswers} hands each to its
+ * listener here in the transaction that records the message as processed: the order's
+ * change, the next command in the outbox and the log row commit together, or none does
+ * and Kafka delivers the answer again. So every step is safe to repeat: a listener acts
+ * only on a pending order, and the inventory and payments act once per order.
  * <p>
  * The order service runs the flow (an orchestration): it calls the others' APIs, which
  * send them commands over Kafka; inventory and payments answer with events and know
@@ -58,33 +61,33 @@ class OrderFlow {
 	}
 	// end::order-placed-listener[]
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(StockShort stockShort) {
 		whilePending(stockShort.orderId(), (order) -> order.reject(OrderReason.OUT_OF_STOCK));
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(StockReserved reserved) {
 		whilePending(reserved.orderId(), (order) -> this.payments.authorize(order.getId(), order.getTotal()));
 	}
 
 	// tag::payment-listeners[]
-	@ApplicationModuleListener
+	@EventListener
 	void on(PaymentAuthorized authorized) {
 		whilePending(authorized.orderId(), (order) -> this.inventory.takeReserved(order.getId()));
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(StockTaken taken) {
 		whilePending(taken.orderId(), (order) -> order.confirm());
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(PaymentDeclined declined) {
 		whilePending(declined.orderId(), (order) -> this.inventory.release(order.getId()));
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(StockReleased released) {
 		whilePending(released.orderId(), (order) -> order.reject(OrderReason.PAYMENT_DECLINED));
 	}

@@ -18,10 +18,12 @@ import shop.shared.messaging.ProcessedMessages;
 
 /**
  * The inventory's and the payment service's answers, taken from Kafka into the order
- * flow. Each is published as an application event, in one transaction with its entry in
- * the {@link ProcessedMessages} log: the event publication registry stores it (the inbox)
- * and hands it to the order flow once the transaction commits, exactly as an answer from
- * a module of the same process was handed. A message delivered twice is handed once.
+ * flow. Each is published as an application event in one transaction with its entry in
+ * the {@link ProcessedMessages} log, and {@code OrderFlow} handles it synchronously, in
+ * that transaction: the log row, the order's change and the next command, stored in the
+ * outbox, commit together. If anything fails, nothing commits, the offset is not
+ * committed either, and the answer is tried again, then parked in its dead-letter topic.
+ * A message delivered twice is handed on once.
  */
 @Component
 class OrderAnswers {
