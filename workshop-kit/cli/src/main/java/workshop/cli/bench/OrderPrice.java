@@ -147,8 +147,9 @@ final class OrderPrice implements Measure {
 
 	/**
 	 * Waits until the apps' databases have committed nothing for {@link #QUIET}. A
-	 * backend reports its counts to {@code pg_stat_database} within a second of its last
-	 * commit, so a quiet window of two seconds means the work is done and counted.
+	 * backend that goes idle reports its last counts to {@code pg_stat_database} within
+	 * 10 s (PostgreSQL 15 on), so a quiet window of 11 s means the work is done and
+	 * counted.
 	 */
 	static void settle(Connection db, List<String> databases) throws SQLException, InterruptedException {
 		long deadline = System.nanoTime() + SETTLE_DEADLINE.toNanos();
