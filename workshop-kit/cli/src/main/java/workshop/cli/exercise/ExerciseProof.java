@@ -75,9 +75,8 @@ final class ExerciseProof {
 				return problems;
 			}
 			git.apply(patch);
-			// The patch works on a step, so the kit compiles as in the tree: its classes
-			// are
-			// reused, and only the step and the exercise are compiled again.
+			// A patch on a step leaves the kit as in the tree: its classes
+			// are reused; only the step and the exercise compile again.
 			boolean reuseKit = git.touchedBy(patch).stream().noneMatch((file) -> file.startsWith("workshop-kit/"));
 			if (reuseKit) {
 				copy.reuseCompiledKit(this.root);
