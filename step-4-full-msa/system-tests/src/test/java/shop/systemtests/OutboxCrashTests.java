@@ -16,6 +16,7 @@ import workshop.contract.Order.NewOrder;
 import workshop.contract.Product;
 import workshop.contract.ShopClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -23,7 +24,8 @@ import static org.awaitility.Awaitility.await;
  * the broker down, the order service still takes orders: it commits each order and, in
  * the next transaction, the command to reserve its stock, into the outbox; the send
  * fails. Then the order service is killed with the commands committed and unsent, and
- * started again with the broker: it sends them at start, and the orders go through.
+ * started again with the broker: it sends them at start, and the orders go through. The
+ * order service's metrics show the backlog while it waits, and none once it is sent.
  */
 @Order(80)
 class OutboxCrashTests {
@@ -31,6 +33,8 @@ class OutboxCrashTests {
 	private final RunningShop running = RunningShop.get();
 
 	private final ShopClient shop = new ShopClient(this.running.gatewayUrl());
+
+	private final Metrics orderService = new Metrics(this.running.url("order-service"));
 
 	@Test
 	void sendsTheCommandsItCommittedBeforeItWasKilled() {
@@ -43,6 +47,9 @@ class OutboxCrashTests {
 				.toList();
 			await("three reservations committed to the outbox and not sent").atMost(Duration.ofSeconds(30))
 				.until(() -> unsentReservations() == 3);
+			assertThat(this.orderService.value("shop_outbox_backlog")).as("the backlog the metrics show")
+				.isGreaterThanOrEqualTo(3);
+			assertThat(this.orderService.value("shop_outbox_oldest_age_seconds")).isPositive();
 			this.running.workshop("kill", "order-service");
 		}
 		finally {
@@ -50,6 +57,8 @@ class OutboxCrashTests {
 		}
 		this.running.workshop("start", "order-service");
 		new ShopLedger(this.running, this.shop).assertBalanced(product.sku(), 10, orders);
+		await("the outbox emptied").atMost(Duration.ofSeconds(10))
+			.until(() -> this.orderService.value("shop_outbox_backlog") == 0);
 	}
 
 	private int unsentReservations() throws SQLException {

@@ -34,4 +34,11 @@ public interface OrderRepository extends JpaRepository<Order, UUID> {
 	@Query("select o from Order o left join fetch o.lines where o.id = :id")
 	Optional<Order> findWithLinesById(@Param("id") UUID id);
 
+	/**
+	 * Counts the orders in one status, for the metrics.
+	 * @param status the status
+	 * @return how many orders have it
+	 */
+	long countByStatus(OrderStatus status);
+
 }
