@@ -1,11 +1,14 @@
 package shop;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+
+import workshop.cli.control.PrometheusText;
+import workshop.cli.control.PrometheusText.Sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,11 +31,11 @@ class MetricsIntegrationTests extends ShopIntegrationTest {
 		Awaitility.await("the gauges to agree with the table").atMost(SETTLED).untilAsserted(() -> {
 			String scrape = scrape();
 			for (String status : new String[] { "PENDING", "CONFIRMED", "REJECTED", "CANCELLED" }) {
-				assertThat(value(scrape, "shop_orders", "status=\"" + status + "\"")).as(status)
+				assertThat(value(scrape, "shop_orders", (sample) -> sample.label("status").equals(status))).as(status)
 					.isEqualTo(count("select count(*) from orders.orders where status = ?", status));
 			}
 		});
-		assertThat(value(scrape(), "shop_orders", "status=\"REJECTED\"")).isPositive();
+		assertThat(value(scrape(), "shop_orders", (sample) -> sample.label("status").equals("REJECTED"))).isPositive();
 	}
 
 	@Test
@@ -59,7 +62,8 @@ class MetricsIntegrationTests extends ShopIntegrationTest {
 	void measuresTheLagOfItsConsumersAndOfItsReplica() {
 		newProduct(900); // a change the replica applies, once the test has seen it there
 		String scrape = scrape();
-		assertThat(value(scrape, "kafka_consumer_fetch_manager_records_lag_max", "client_id=\"consumer-order-service-"))
+		assertThat(value(scrape, "kafka_consumer_fetch_manager_records_lag_max",
+				(sample) -> sample.label("client_id").startsWith("consumer-order-service-")))
 			.as("the largest lag of a consumer of the answers, over its partitions")
 			.isGreaterThanOrEqualTo(0);
 		assertThat(value(scrape, "cdc_apply_lag_seconds_count")).as("changes the replica applied").isPositive();
@@ -71,23 +75,18 @@ class MetricsIntegrationTests extends ShopIntegrationTest {
 		return scrape.body();
 	}
 
-	/**
-	 * The value of the first series of a metric that has all the given labels.
-	 * @param name the metric's name in Prometheus's form
-	 * @param labels such as {@code status="PENDING"}
-	 */
-	private static double value(String scrape, String name, String... labels) {
-		for (String line : scrape.split("\n")) {
-			if (line.startsWith("#") || line.isBlank()) {
-				continue;
-			}
-			String series = line.substring(0, line.lastIndexOf(' '));
-			String metric = series.contains("{") ? series.substring(0, series.indexOf('{')) : series;
-			if (metric.equals(name) && Arrays.stream(labels).allMatch(series::contains)) {
-				return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-			}
-		}
-		throw new AssertionError("no series " + name + " " + Arrays.toString(labels) + " in the scrape");
+	/** The value of the first sample of a metric whose labels pass the test. */
+	private static double value(String scrape, String name, Predicate<Sample> labels) {
+		return PrometheusText.parse(scrape)
+			.stream()
+			.filter((sample) -> sample.name().equals(name) && labels.test(sample))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no sample " + name + " in the scrape"))
+			.value();
+	}
+
+	private static double value(String scrape, String name) {
+		return value(scrape, name, (sample) -> true);
 	}
 
 }

@@ -2,6 +2,7 @@ package shop.systemtests;
 
 import java.net.URI;
 
+import workshop.cli.control.PrometheusText;
 import workshop.contract.ShopClient;
 import workshop.contract.ShopResponse;
 
@@ -28,12 +29,13 @@ final class Metrics {
 		if (scrape.status() != 200) {
 			throw new AssertionError("GET /actuator/prometheus answered " + scrape.status());
 		}
-		for (String line : scrape.body().split("\n")) {
-			if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
-				return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-			}
-		}
-		throw new AssertionError("no metric " + name + " in " + this.app.baseUrl() + "/actuator/prometheus");
+		return PrometheusText.parse(scrape.body())
+			.stream()
+			.filter((sample) -> sample.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(
+					"no metric " + name + " in " + this.app.baseUrl() + "/actuator/prometheus"))
+			.value();
 	}
 
 }
