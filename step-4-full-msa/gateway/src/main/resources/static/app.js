@@ -49,7 +49,28 @@ function colorFor(app) {
 	return `hsl(${hash}, 60%, 35%)`;
 }
 
-function logCall(method, path, status, servedBy) {
+// Each call links to its trace: the page X-Trace-Page names (./workshop run's trace
+// collector), else its id for ./workshop traces <id>.
+function traceLink(headers) {
+	const traceId = headers.get('X-Trace-Id');
+	if (!traceId) {
+		return null;
+	}
+	const page = headers.get('X-Trace-Page');
+	const link = document.createElement(page ? 'a' : 'span');
+	link.className = 'trace';
+	link.dataset.testid = 'trace';
+	link.textContent = `trace ${traceId.slice(0, 8)}`;
+	link.title = `./workshop traces ${traceId}`;
+	if (page) {
+		link.href = page;
+		link.target = '_blank';
+		link.rel = 'noopener';
+	}
+	return link;
+}
+
+function logCall(method, path, status, servedBy, trace) {
 	const entry = document.createElement('li');
 	entry.dataset.testid = 'call';
 	const code = document.createElement('span');
@@ -64,6 +85,9 @@ function logCall(method, path, status, servedBy) {
 	request.className = 'request';
 	request.textContent = `${method} ${path}`;
 	entry.append(code, badge, request);
+	if (trace) {
+		entry.append(trace);
+	}
 	const log = $('call-log');
 	log.prepend(entry);
 	while (log.children.length > LOG_SIZE) {
@@ -80,7 +104,7 @@ async function call(method, path, body, headers = {}) {
 	}
 	try {
 		const response = await fetch(path, options);
-		logCall(method, path, response.status, response.headers.get('X-Served-By'));
+		logCall(method, path, response.status, response.headers.get('X-Served-By'), traceLink(response.headers));
 		const text = await response.text();
 		return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
 	}

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -46,6 +47,8 @@ final class PlayedServices {
 	private static PlayedServices shared;
 
 	private final Map<String, List<String>> received = new ConcurrentHashMap<>();
+
+	private final Map<String, List<String>> traceparents = new ConcurrentHashMap<>();
 
 	private final KafkaProducer<String, byte[]> producer;
 
@@ -95,6 +98,16 @@ final class PlayedServices {
 	}
 
 	/**
+	 * The trace headers ({@code traceparent}) of the messages seen so far for a key.
+	 * @param topic the topic
+	 * @param key the key
+	 * @return the header of each message that had one, in the order they came
+	 */
+	List<String> traceparents(String topic, String key) {
+		return List.copyOf(this.traceparents.getOrDefault(topic + "/" + key, List.of()));
+	}
+
+	/**
 	 * The commands sent so far for an order on a topic.
 	 * @param topic the command's topic
 	 * @param orderId the order
@@ -121,9 +134,27 @@ final class PlayedServices {
 	 * @param value the record's value
 	 */
 	void send(String topic, String key, String value) {
+		send(new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/**
+	 * Answers for an order as a traced service does: with the W3C {@code traceparent}
+	 * header of the trace it answers in.
+	 * @param topic the answer's topic
+	 * @param orderId the order
+	 * @param traceparent the header, {@code 00-<trace id>-<span id>-01}
+	 */
+	void answerTraced(String topic, String orderId, String traceparent) {
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, orderId,
+				("{\"orderId\":\"" + orderId + "\"}").getBytes(StandardCharsets.UTF_8));
+		record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.US_ASCII));
+		send(record);
+	}
+
+	private void send(ProducerRecord<String, byte[]> record) {
+		String topic = record.topic();
 		try {
-			this.producer.send(new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8)))
-				.get(10, TimeUnit.SECONDS);
+			this.producer.send(record).get(10, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException | ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException("Could not send to " + topic, ex);
@@ -161,6 +192,12 @@ final class PlayedServices {
 					this.received
 						.computeIfAbsent(record.topic() + "/" + record.key(), (key) -> new CopyOnWriteArrayList<>())
 						.add(new String(record.value(), StandardCharsets.UTF_8));
+					Header traceparent = record.headers().lastHeader("traceparent");
+					if (traceparent != null) {
+						this.traceparents
+							.computeIfAbsent(record.topic() + "/" + record.key(), (key) -> new CopyOnWriteArrayList<>())
+							.add(new String(traceparent.value(), StandardCharsets.US_ASCII));
+					}
 				}
 			}
 		}

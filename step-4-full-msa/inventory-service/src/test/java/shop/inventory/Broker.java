@@ -85,6 +85,21 @@ final class Broker {
 	}
 
 	/**
+	 * Writes a record that carries a trace, as a traced sender writes it: the W3C
+	 * {@code traceparent} header.
+	 * @param topic the topic
+	 * @param key the key
+	 * @param value the value as text
+	 * @param traceparent the header's value, {@code 00-<trace id>-<span id>-01}
+	 * @return where the record was written
+	 */
+	RecordMetadata sendTraced(String topic, String key, String value, String traceparent) {
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, bytes(value));
+		record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.US_ASCII));
+		return send(record);
+	}
+
+	/**
 	 * Waits until a record is on a topic for a key, reading the topic from its beginning.
 	 * @param topic the topic
 	 * @param key the key

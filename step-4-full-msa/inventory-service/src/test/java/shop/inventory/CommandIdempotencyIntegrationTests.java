@@ -6,6 +6,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A command Kafka delivers twice, as it may (at least once), or that an operator replays
  * from a dead-letter topic: the same topic and key. The service handles it once: the
  * stock changes once, one answer goes out, and the copy is neither an error nor a dead
- * letter.
+ * letter. The copy is logged, under the trace its record carries.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CommandIdempotencyIntegrationTests extends InventoryServiceIntegrationTest {
 
 	@Test
@@ -49,6 +54,22 @@ class CommandIdempotencyIntegrationTests extends InventoryServiceIntegrationTest
 		assertThat(publicationsFor(order)).as("StockReserved and StockTaken").isEqualTo(2);
 		assertAnsweredOnce("inventory.stock-taken", order);
 		assertThat(broker.records(TAKE_RESERVED_STOCK + ".DLT", order.toString())).isEmpty();
+	}
+
+	@Test
+	void logsTheSkippedCopyUnderTheTraceItsRecordCarries(CapturedOutput output) {
+		String sku = newSku(5);
+		UUID order = UUID.randomUUID();
+		String traceId = UUID.randomUUID().toString().replace("-", "");
+
+		send(RESERVE_STOCK, order, reserveStock(order, sku, 1));
+		RecordMetadata copy = broker.sendTraced(RESERVE_STOCK, order.toString(), reserveStock(order, sku, 1),
+				"00-" + traceId + "-" + traceId.substring(0, 16) + "-01");
+
+		awaitHandled(copy);
+		assertThat(output.getOut().lines().filter((line) -> line.contains("Skipped a copy of the " + RESERVE_STOCK)))
+			.as("the log line of the skipped copy names the sender's trace")
+			.anySatisfy((line) -> assertThat(line).contains(traceId).contains(order.toString()));
 	}
 
 	/**

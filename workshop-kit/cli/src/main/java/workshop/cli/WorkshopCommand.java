@@ -18,6 +18,7 @@ import workshop.cli.control.RestartCommand;
 import workshop.cli.control.StartCommand;
 import workshop.cli.control.StatusCommand;
 import workshop.cli.control.StopCommand;
+import workshop.cli.control.TracesCommand;
 import workshop.cli.diff.DiffCommand;
 import workshop.cli.doctor.DoctorCommand;
 import workshop.cli.exercise.ExerciseCommand;
@@ -35,7 +36,8 @@ import workshop.infra.InfrastructureException;
 		description = "Runs, compares and measures the steps of the MSA migration workshop (see workshop.yaml).",
 		subcommands = { DoctorCommand.class, RunCommand.class, StatusCommand.class, StopCommand.class,
 				KillCommand.class, StartCommand.class, RestartCommand.class, MigrateCommand.class, ReplayCommand.class,
-				CleanCommand.class, DiffCommand.class, BenchCommand.class, ExerciseCommand.class, SlidesCommand.class })
+				TracesCommand.class, CleanCommand.class, DiffCommand.class, BenchCommand.class, ExerciseCommand.class,
+				SlidesCommand.class })
 public final class WorkshopCommand implements Runnable {
 
 	@Spec
@@ -63,6 +65,12 @@ public final class WorkshopCommand implements Runnable {
 		// on the console.
 		if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
 			System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+		}
+		// While the broker starts, and while a killed one is down, every Kafka client of
+		// this JVM warns once per attempt that it cannot connect; the commands say so
+		// themselves, in one line.
+		if (System.getProperty("org.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient") == null) {
+			System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient", "error");
 		}
 		System.exit(commandLine(Workspace::locate).execute(args));
 	}

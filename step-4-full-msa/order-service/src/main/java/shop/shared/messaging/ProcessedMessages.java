@@ -1,5 +1,8 @@
 package shop.shared.messaging;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -14,10 +17,13 @@ import org.springframework.transaction.annotation.Transactional;
  * (one reservation, one payment, one refund...).
  * <p>
  * A listener records the message in the transaction of its effect: both commit, or
- * neither, so a message is handled exactly once whatever Kafka delivers.
+ * neither, so a message is handled exactly once whatever Kafka delivers. A copy is
+ * logged, under the trace of the record that brought it.
  */
 @Component
 public class ProcessedMessages {
+
+	private static final Logger logger = LoggerFactory.getLogger(ProcessedMessages.class);
 
 	private final JdbcTemplate jdbc;
 
@@ -51,7 +57,11 @@ public class ProcessedMessages {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean firstDelivery(String topic, String key) {
-		return this.jdbc.update(this.insert, topic, key) == 1;
+		boolean first = this.jdbc.update(this.insert, topic, key) == 1;
+		if (!first) {
+			logger.info("Skipped a copy of the {} message for {}: it was handled before", topic, key);
+		}
+		return first;
 	}
 
 }

@@ -65,10 +65,7 @@ final class ControlClient {
 	 * @return the status
 	 */
 	StepStatus status() {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.file.url() + "/api/status"))
-			.timeout(Duration.ofSeconds(20))
-			.build();
-		return JSON.readValue(send(request), StepStatus.class);
+		return JSON.readValue(send(get("/api/status")), StepStatus.class);
 	}
 
 	/**
@@ -93,6 +90,26 @@ final class ControlClient {
 	}
 
 	/**
+	 * Reads the latest traces the step's apps exported.
+	 * @param last how many at most
+	 * @return the traces, latest first, and where their pages are
+	 * @throws WorkshopException when the step's apps export none
+	 */
+	TracesAnswer traces(int last) {
+		return JSON.readValue(send(get("/api/traces?last=" + last)), TracesAnswer.class);
+	}
+
+	/**
+	 * Reads one trace.
+	 * @param traceId its id
+	 * @return the trace, and where its page is
+	 * @throws WorkshopException when it has not arrived
+	 */
+	TracesAnswer trace(String traceId) {
+		return JSON.readValue(send(get("/api/traces/" + traceId)), TracesAnswer.class);
+	}
+
+	/**
 	 * Asks the whole step to stop.
 	 * @return what the step said
 	 */
@@ -102,6 +119,10 @@ final class ControlClient {
 
 	private String message(HttpRequest request) {
 		return JSON.readTree(send(request)).path("message").asString();
+	}
+
+	private HttpRequest get(String path) {
+		return HttpRequest.newBuilder(URI.create(this.file.url() + path)).timeout(Duration.ofSeconds(20)).build();
 	}
 
 	private HttpRequest post(String path) {

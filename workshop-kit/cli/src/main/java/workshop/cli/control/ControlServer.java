@@ -21,6 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 import workshop.cli.WorkshopException;
 import workshop.cli.run.ManagedApp;
 import workshop.cli.run.StepSession;
+import workshop.cli.traces.Trace;
+import workshop.cli.traces.TraceCollector;
+import workshop.cli.traces.TraceStore;
 
 /**
  * The control endpoint of a running step: a small JSON API on a free loopback port, found
@@ -39,6 +42,8 @@ import workshop.cli.run.StepSession;
  * ({@link Traffic}).</li>
  * <li>{@code GET /api/infra}: the servers' databases, roles, topics and lag
  * ({@link InfraView}).</li>
+ * <li>{@code GET /api/traces?last=N}: the latest traces the apps exported, latest first;
+ * {@code GET /api/traces/<id>}: one ({@link TracesAnswer}).</li>
  * <li>{@code POST /api/cutover/<route>} with {@code {"weight": N}}: moves the gateway's
  * cutover; answers the gateway's policy.</li>
  * <li>{@code GET /}: the control room page ({@link ControlRoomPage}), which uses the API
@@ -186,6 +191,9 @@ public final class ControlServer implements AutoCloseable {
 		else if ("GET".equals(method) && parts.size() == 2 && "log".equals(parts.get(0))) {
 			sendLog(exchange, parts.get(1));
 		}
+		else if ("GET".equals(method) && "traces".equals(parts.get(0)) && parts.size() <= 2) {
+			sendTraces(exchange, (parts.size() == 2) ? parts.get(1) : null);
+		}
 		else if ("POST".equals(method)) {
 			if (!this.file.token().equals(exchange.getRequestHeaders().getFirst("X-Workshop-Token"))) {
 				send(exchange, 403, Map.of("error", "Missing or wrong X-Workshop-Token: read it from "
@@ -220,16 +228,10 @@ public final class ControlServer implements AutoCloseable {
 	}
 
 	private void sendLog(HttpExchange exchange, String name) throws IOException {
-		int lines = 100;
-		String query = exchange.getRequestURI().getQuery();
-		if (query != null && query.startsWith("lines=")) {
-			try {
-				lines = Math.min(Integer.parseInt(query.substring("lines=".length())), 200);
-			}
-			catch (NumberFormatException ex) {
-				send(exchange, 400, Map.of("error", "lines must be a number"));
-				return;
-			}
+		int lines = number(exchange, "lines", 100, 200);
+		if (lines < 0) {
+			send(exchange, 400, Map.of("error", "lines must be a positive number"));
+			return;
 		}
 		for (ManagedApp app : this.session.managedApps()) {
 			if (app.name().equals(name)) {
@@ -238,6 +240,50 @@ public final class ControlServer implements AutoCloseable {
 			}
 		}
 		send(exchange, 404, Map.of("error", this.session.step().id() + " has no app named '" + name + "'"));
+	}
+
+	private void sendTraces(HttpExchange exchange, String traceId) throws IOException {
+		TraceCollector traces = this.session.traces().orElse(null);
+		if (traces == null) {
+			send(exchange, 404, Map.of("error", this.session.step().id() + "'s apps export no traces."));
+		}
+		else if (traceId != null) {
+			Trace trace = traces.store().trace(traceId).orElse(null);
+			if (trace == null) {
+				send(exchange, 404, Map.of("error", "No trace " + traceId + " has arrived (spans come every second:"
+						+ " try again), or it is older than the " + TraceStore.MAX_TRACES + " latest."));
+			}
+			else {
+				send(exchange, 200, new TracesAnswer(traces.pagesUrl(), List.of(trace)));
+			}
+		}
+		else {
+			int last = number(exchange, "last", 10, TraceStore.MAX_TRACES);
+			if (last < 0) {
+				send(exchange, 400, Map.of("error", "last must be a positive number"));
+				return;
+			}
+			send(exchange, 200, new TracesAnswer(traces.pagesUrl(), traces.store().latest(last)));
+		}
+	}
+
+	/**
+	 * Reads the query's only parameter, {@code ?<name>=N}.
+	 * @return N at most {@code max}, {@code fallback} when the query does not name it, or
+	 * -1 when it is not a positive number
+	 */
+	private static int number(HttpExchange exchange, String name, int fallback, int max) {
+		String query = exchange.getRequestURI().getQuery();
+		if (query == null || !query.startsWith(name + "=")) {
+			return fallback;
+		}
+		try {
+			int value = Integer.parseInt(query.substring(name.length() + 1));
+			return (value > 0) ? Math.min(value, max) : -1;
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
 	}
 
 	private boolean isOwnHost(String host) {

@@ -269,7 +269,7 @@ public final class ManifestReader {
 		if (!(kafka instanceof Boolean)) {
 			throw error(where + ".kafka", "is '" + kafka + "': it must be true or false");
 		}
-		return new InfraNeeds(postgres, databases, (Boolean) kafka);
+		return new InfraNeeds(postgres, databases, (Boolean) kafka, optionalText(infra, "traces", where, null));
 	}
 
 	private String text(Map<String, Object> entry, String field, String where) {

@@ -157,6 +157,9 @@ public final class RunCommand implements Callable<Integer> {
 					workspace.root().relativize(folder)));
 		out.printf(Locale.ROOT, "  %-16s %s%n", "control room", terminal.bold(running.controlRoomUrl().toString()));
 		out.printf(Locale.ROOT, "  %-16s %s%n", "control", "./workshop status | stop | kill | start | restart <app>");
+		session.traces()
+			.ifPresent((traces) -> out.printf(Locale.ROOT, "  %-16s %s (./workshop traces prints them)%n", "traces",
+					traces.pagesUrl()));
 		if (step.infra().kafka()) {
 			out.printf(Locale.ROOT, "  %-16s %s%n", "dead letters",
 					"./workshop status counts them, ./workshop replay <topic>.DLT sends them back");

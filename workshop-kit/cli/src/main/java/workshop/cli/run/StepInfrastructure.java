@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import workshop.cli.manifest.App;
 import workshop.cli.manifest.InfraNeeds;
+import workshop.cli.traces.TraceCollector;
 import workshop.infra.InfraMode;
 import workshop.infra.Infrastructure;
 import workshop.infra.KafkaBroker;
@@ -20,7 +21,8 @@ import workshop.infra.PostgresServer;
  * the connection settings each app is given. Embedded servers keep their data in the
  * step's {@link StepData} and can be stopped, killed and started on their own. In
  * {@code external} mode nothing is started and no settings are given: the apps read the
- * user's own from the environment.
+ * user's own from the environment. A step whose apps export traces gets the workshop's
+ * {@link TraceCollector} in every mode.
  */
 final class StepInfrastructure implements AutoCloseable {
 
@@ -33,6 +35,8 @@ final class StepInfrastructure implements AutoCloseable {
 	private PostgresServer containerPostgres;
 
 	private KafkaBroker containerKafka;
+
+	private TraceCollector traces;
 
 	private final List<InfraServer> servers = new ArrayList<>();
 
@@ -53,6 +57,9 @@ final class StepInfrastructure implements AutoCloseable {
 			Consumer<InfraServer> onUnexpectedExit) {
 		StepInfrastructure infrastructure = new StepInfrastructure(needs);
 		try {
+			if (needs.traces() != null) {
+				infrastructure.traces = TraceCollector.start();
+			}
 			if (mode == InfraMode.EMBEDDED) {
 				infrastructure.startEmbedded(data, onUnexpectedExit);
 			}
@@ -114,10 +121,22 @@ final class StepInfrastructure implements AutoCloseable {
 		else if (this.containerKafka != null) {
 			arguments.add("--spring.kafka.bootstrap-servers=" + this.containerKafka.bootstrapServers());
 		}
+		if (this.traces != null) {
+			arguments.add("--" + this.needs.traces() + "=" + this.traces.exportUrl());
+			arguments.add("--workshop.traces-url=" + this.traces.pagesUrl());
+		}
 		// The servers are already up (or are the user's own): the app must not start its
 		// own.
 		arguments.add("--workshop.infra=external");
 		return arguments;
+	}
+
+	/**
+	 * Returns the trace collector the apps export to.
+	 * @return the collector, or empty when the step's apps export no traces
+	 */
+	Optional<TraceCollector> traces() {
+		return Optional.ofNullable(this.traces);
 	}
 
 	/**
@@ -176,7 +195,7 @@ final class StepInfrastructure implements AutoCloseable {
 		return String.join(", ", parts);
 	}
 
-	/** Stops Kafka, then PostgreSQL. */
+	/** Stops Kafka, then PostgreSQL, then the trace collector. */
 	@Override
 	public void close() {
 		try {
@@ -197,6 +216,9 @@ final class StepInfrastructure implements AutoCloseable {
 				if (server instanceof ContainerServer container && "postgres".equals(server.name())) {
 					container.close();
 				}
+			}
+			if (this.traces != null) {
+				this.traces.close();
 			}
 		}
 	}

@@ -16,6 +16,7 @@ import workshop.cli.manifest.App;
 import workshop.cli.manifest.Step;
 import workshop.cli.system.Orphans;
 import workshop.cli.system.Ports;
+import workshop.cli.traces.TraceCollector;
 import workshop.infra.InfraMode;
 
 /**
@@ -160,6 +161,15 @@ public final class StepSession implements AutoCloseable {
 	 */
 	public String infrastructure() {
 		return (this.infrastructure != null) ? this.infrastructure.describe() : "";
+	}
+
+	/**
+	 * Returns the trace collector the step's apps export their spans to.
+	 * @return the collector, or empty when the step's apps export none or nothing was
+	 * started
+	 */
+	public Optional<TraceCollector> traces() {
+		return (this.infrastructure != null) ? this.infrastructure.traces() : Optional.empty();
 	}
 
 	/**

@@ -42,6 +42,7 @@ class ManifestReaderTests {
 			      postgres:
 			        databases: [shop, catalog]
 			      kafka: true
+			      traces: management.opentelemetry.tracing.export.otlp.endpoint
 			    apps:
 			      - name: gateway
 			        module: step-2-strangler/gateway
@@ -84,7 +85,8 @@ class ManifestReaderTests {
 		assertThat(monolith.apps()).containsExactly(new App("monolith", "step-0-monolith", "shop.ShopApplication", 8080,
 				"shop", "/actuator/health/readiness", List.of(), Map.of(), List.of()));
 		Step strangler = manifest.step("step-2");
-		assertThat(strangler.infra()).isEqualTo(new InfraNeeds(true, List.of("shop", "catalog"), true));
+		assertThat(strangler.infra()).isEqualTo(new InfraNeeds(true, List.of("shop", "catalog"), true,
+				"management.opentelemetry.tracing.export.otlp.endpoint"));
 		assertThat(strangler.apps().get(0).jvmOptions()).containsExactly("-Xmx128m");
 		assertThat(strangler.apps().get(0).calls()).isEqualTo(Map.of("catalog-service", "shop.gateway.catalog-url"));
 		assertThat(strangler.apps().get(0).status()).containsExactly("/actuator/cutover");
