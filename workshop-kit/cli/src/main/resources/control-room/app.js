@@ -535,6 +535,10 @@ async function pollStatus() {
 		const door = $('front-door');
 		door.href = latest.status.frontDoor;
 		door.textContent = latest.status.frontDoor;
+		$('traces').hidden = !latest.status.traces;
+		if (latest.status.traces) {
+			$('traces-link').href = latest.status.traces;
+		}
 		showConnection(true, `live · ${new Date().toLocaleTimeString('en-GB')}`);
 		redraw();
 	}

@@ -2,6 +2,7 @@ package workshop.cli.control;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,17 +12,22 @@ import workshop.cli.Terminal;
 import workshop.cli.control.StepStatus.AppStatus;
 import workshop.cli.control.StepStatus.DeadLetterStatus;
 import workshop.cli.control.StepStatus.DeadLetterTopic;
+import workshop.cli.control.PrometheusText.Sample;
 import workshop.cli.control.StepStatus.Detail;
+import workshop.cli.control.StepStatus.Figures;
 import workshop.cli.control.StepStatus.ServerStatus;
 
 /**
  * Prints a {@link StepStatus} as tables a presenter can read from the back of the room:
- * one line per app and per server, the dead letters waiting on the step's broker, then
- * what the step adds.
+ * one line per app and per server, the dead letters waiting on the step's broker, the key
+ * figures of its apps, then what the step adds.
  */
 final class StatusView {
 
 	private final Terminal terminal;
+
+	/** A metric of more series than this shows only its largest value. */
+	private static final int MAX_SERIES = 4;
 
 	StatusView(Terminal terminal) {
 		this.terminal = terminal;
@@ -33,6 +39,9 @@ final class StatusView {
 		out.println(
 				(status.data() != null) ? "data: " + status.data() + " (kept between runs; ./workshop clean removes it)"
 						: "data: deleted when the run ends");
+		if (status.traces() != null) {
+			out.println("traces: " + status.traces() + " (./workshop traces prints them)");
+		}
 		out.println();
 		List<List<String>> apps = new ArrayList<>();
 		apps.add(List.of("APP", "STATE", "PID", "LISTENS ON", "HEALTH", "UPTIME", "RSS", ""));
@@ -55,6 +64,10 @@ final class StatusView {
 		if (status.deadLetters() != null) {
 			out.println();
 			deadLetters(status.deadLetters()).forEach(out::println);
+		}
+		if (!status.figures().isEmpty()) {
+			out.println();
+			figures(status.figures()).forEach(out::println);
 		}
 		for (Detail detail : status.details()) {
 			out.println();
@@ -95,6 +108,55 @@ final class StatusView {
 		}
 		lines.addAll(table(topics));
 		return lines;
+	}
+
+	/**
+	 * The section on the key figures: a heading, then one line per series of each metric
+	 * the manifest names, such as {@code order-service shop_orders{status=CONFIRMED} 42}.
+	 * A metric of more than {@value #MAX_SERIES} series (a consumer's lag per client) is
+	 * one line, its largest value; an app that does not answer is one line that says why.
+	 */
+	List<String> figures(List<Figures> figures) {
+		List<String> lines = new ArrayList<>();
+		lines.add("KEY FIGURES");
+		List<List<String>> rows = new ArrayList<>();
+		for (Figures app : figures) {
+			if (app.error() != null) {
+				rows.add(List.of(app.app(), this.terminal.yellow("(" + app.error() + ")"), ""));
+				continue;
+			}
+			Map<String, List<Sample>> byName = new LinkedHashMap<>();
+			app.samples()
+				.forEach((sample) -> byName.computeIfAbsent(sample.name(), (name) -> new ArrayList<>()).add(sample));
+			byName.forEach((name, series) -> {
+				if (series.size() > MAX_SERIES) {
+					double max = series.stream().mapToDouble(Sample::value).max().orElse(0);
+					rows.add(List.of(app.app(), name, number(max) + " (largest of " + series.size() + " series)"));
+				}
+				else {
+					series.forEach(
+							(sample) -> rows.add(List.of(app.app(), name + labels(sample), number(sample.value()))));
+				}
+			});
+		}
+		if (!rows.isEmpty()) {
+			lines.addAll(table(rows));
+		}
+		return lines;
+	}
+
+	private static String labels(Sample sample) {
+		if (sample.labels().isEmpty()) {
+			return "";
+		}
+		List<String> parts = new ArrayList<>();
+		sample.labels().forEach((label, value) -> parts.add(label + "=" + value));
+		return "{" + String.join(",", parts) + "}";
+	}
+
+	private static String number(double value) {
+		return (value == Math.rint(value) && Math.abs(value) < 1e15) ? String.valueOf((long) value)
+				: String.format(Locale.ROOT, "%.3f", value);
 	}
 
 	/** {@code 127.0.0.1:8082} for loopback only, {@code *:8080} for every interface. */

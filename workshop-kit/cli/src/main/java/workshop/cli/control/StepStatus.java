@@ -1,5 +1,6 @@
 package workshop.cli.control;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +20,7 @@ import workshop.cli.run.InfraServer;
 import workshop.cli.run.ManagedApp;
 import workshop.cli.run.StepSession;
 import workshop.cli.system.ListeningSockets;
+import workshop.cli.traces.TraceCollector;
 
 /**
  * What {@code ./workshop status} shows, as the control endpoint sends it: each app, each
@@ -35,9 +37,13 @@ import workshop.cli.system.ListeningSockets;
  * @param details what the apps' status paths answered
  * @param deadLetters the dead-letter topics of the step's broker, or null when the step
  * has no Kafka
+ * @param figures the key metrics of each app that lists {@code metrics} in the manifest
+ * @param traces where the step's trace collector draws its traces, or null when its apps
+ * export none
  */
 public record StepStatus(String step, String title, String frontDoor, String frontDoorApp, String data,
-		List<AppStatus> apps, List<ServerStatus> servers, List<Detail> details, DeadLetterStatus deadLetters) {
+		List<AppStatus> apps, List<ServerStatus> servers, List<Detail> details, DeadLetterStatus deadLetters,
+		List<Figures> figures, String traces) {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -90,6 +96,16 @@ public record StepStatus(String step, String title, String frontDoor, String fro
 	}
 
 	/**
+	 * The key metrics of one app, read from its {@code /actuator/prometheus}.
+	 *
+	 * @param app the app
+	 * @param samples every series of the metrics the manifest names, in the order written
+	 * @param error why there are none (the app does not run or answer), or null
+	 */
+	public record Figures(String app, List<PrometheusText.Sample> samples, String error) {
+	}
+
+	/**
 	 * The dead-letter topics of the step's broker ({@link DeadLetters}).
 	 *
 	 * @param topics every topic ending in {@code .DLT}, by name
@@ -118,6 +134,7 @@ public record StepStatus(String step, String title, String frontDoor, String fro
 		try {
 			List<CompletableFuture<AppStatus>> apps = new ArrayList<>();
 			List<CompletableFuture<Detail>> details = new ArrayList<>();
+			List<CompletableFuture<Figures>> figures = new ArrayList<>();
 			CompletableFuture<DeadLetterStatus> deadLetters = session.step().infra().kafka()
 					? CompletableFuture.supplyAsync(() -> deadLetters(session), askers)
 					: CompletableFuture.completedFuture(null);
@@ -126,12 +143,17 @@ public record StepStatus(String step, String title, String frontDoor, String fro
 				for (String path : app.app().status()) {
 					details.add(CompletableFuture.supplyAsync(() -> detail(app, path), askers));
 				}
+				if (!app.app().metrics().isEmpty()) {
+					figures.add(CompletableFuture.supplyAsync(() -> figures(app), askers));
+				}
 			}
 			List<ServerStatus> servers = session.servers().stream().map(StepStatus::serverStatus).toList();
 			return new StepStatus(session.step().id(), session.step().title(), session.step().frontDoor(),
 					session.step().frontDoorApp().name(), session.keptData().map(Object::toString).orElse(null),
 					apps.stream().map(CompletableFuture::join).toList(), servers,
-					details.stream().map(CompletableFuture::join).toList(), deadLetters.join());
+					details.stream().map(CompletableFuture::join).toList(), deadLetters.join(),
+					figures.stream().map(CompletableFuture::join).toList(),
+					session.traces().map(TraceCollector::pagesUrl).orElse(null));
 		}
 		finally {
 			askers.shutdown();
@@ -158,6 +180,34 @@ public record StepStatus(String step, String title, String frontDoor, String fro
 		}
 		catch (WorkshopException ex) {
 			return new DeadLetterStatus(List.of(), ex.getMessage());
+		}
+	}
+
+	private static Figures figures(ManagedApp app) {
+		if (app.current() == null) {
+			return new Figures(app.name(), List.of(), app.name() + " is " + app.state().label());
+		}
+		HttpRequest request = HttpRequest.newBuilder(app.url().resolve("/actuator/prometheus"))
+			.timeout(Duration.ofSeconds(2))
+			.build();
+		try {
+			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				return new Figures(app.name(), List.of(), "/actuator/prometheus answered " + response.statusCode());
+			}
+			return new Figures(app.name(),
+					PrometheusText.parse(response.body())
+						.stream()
+						.filter((sample) -> app.app().metrics().contains(sample.name()))
+						.toList(),
+					null);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return new Figures(app.name(), List.of(), "interrupted");
+		}
+		catch (IOException ex) {
+			return new Figures(app.name(), List.of(), "no answer (" + ex.getClass().getSimpleName() + ")");
 		}
 	}
 

@@ -25,9 +25,12 @@ import java.util.Map;
  * @param databases further databases it uses, each with the Spring property prefix that
  * carries its connection settings ({@code <prefix>.url}, {@code .username},
  * {@code .password}), in manifest order, never null
+ * @param metrics the names of its Prometheus metrics that {@code ./workshop status} shows
+ * as the step's key figures, such as {@code shop_outbox_backlog}, never null
  */
 public record App(String name, String module, String mainClass, int port, String database, String health,
-		List<String> jvmOptions, Map<String, String> calls, List<String> status, Map<String, String> databases) {
+		List<String> jvmOptions, Map<String, String> calls, List<String> status, Map<String, String> databases,
+		List<String> metrics) {
 
 	/**
 	 * The endpoint of a gateway that moves routes between old and new apps. A gateway has
@@ -40,6 +43,15 @@ public record App(String name, String module, String mainClass, int port, String
 		calls = Collections.unmodifiableMap(new LinkedHashMap<>(calls));
 		status = List.copyOf(status);
 		databases = Collections.unmodifiableMap(new LinkedHashMap<>(databases));
+		metrics = List.copyOf(metrics);
+	}
+
+	/**
+	 * An app whose metrics {@code ./workshop status} does not show.
+	 */
+	public App(String name, String module, String mainClass, int port, String database, String health,
+			List<String> jvmOptions, Map<String, String> calls, List<String> status, Map<String, String> databases) {
+		this(name, module, mainClass, port, database, health, jvmOptions, calls, status, databases, List.of());
 	}
 
 	/**

@@ -240,7 +240,19 @@ public final class ManifestReader {
 				databases.put(databaseName, text);
 			});
 		}
-		return new App(name, module, mainClass, (Integer) port, database, health, jvmOptions, calls, status, databases);
+		List<String> metrics = new ArrayList<>();
+		Object metricsEntry = entry.get("metrics");
+		if (metricsEntry != null) {
+			for (Object metric : list(metricsEntry, where + ".metrics")) {
+				if (!(metric instanceof String text) || !text.matches("[a-zA-Z_:][a-zA-Z0-9_:]*")) {
+					throw error(where + ".metrics", "holds '" + metric
+							+ "': each must be a Prometheus metric name as /actuator/prometheus writes it, such as shop_outbox_backlog");
+				}
+				metrics.add(text);
+			}
+		}
+		return new App(name, module, mainClass, (Integer) port, database, health, jvmOptions, calls, status, databases,
+				metrics);
 	}
 
 	private InfraNeeds infra(Object entry, String where) {

@@ -21,7 +21,7 @@ final class TracePage {
 			table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 			td, th { padding: 0.2rem 0.5rem; border-bottom: 1px solid #e3e6ec; text-align: left;
 			  overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-			.service { width: 12rem; } .ms { width: 6rem; text-align: right; } .bar-cell { width: 40%; }
+			.service { width: 11rem; } .ms { width: 5.5rem; text-align: right; } .bar-cell { width: 30%; }
 			.bar { height: 0.8rem; background: #3b6fd8; border-radius: 2px; min-width: 2px; }
 			.error .bar { background: #c8382b; } .error td { color: #a12a1f; }
 			.kind { color: #6b7385; font-size: 0.8em; margin-left: 0.4rem; }
@@ -45,7 +45,7 @@ final class TracePage {
 					"<tr class=\"%s\"><td class=\"service\">%s</td><td style=\"padding-left:%.1frem\">%s"
 							+ "<span class=\"kind\">%s</span></td><td class=\"ms\">%.1f ms</td>"
 							+ "<td class=\"bar-cell\"><div class=\"bar\" style=\"margin-left:%.1f%%;width:%.1f%%\"></div></td></tr>%n",
-					span.error() ? "error" : "", escape(span.service()), 0.5 + line.depth() * 1.2, escape(span.name()),
+					span.error() ? "error" : "", escape(span.service()), 0.5 + line.depth() * 0.8, escape(span.name()),
 					span.kind(), span.millis(), offset / total * 100, span.millis() / total * 100));
 		}
 		String body = String.format(Locale.ROOT,

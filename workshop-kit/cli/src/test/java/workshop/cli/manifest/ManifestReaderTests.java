@@ -200,6 +200,20 @@ class ManifestReaderTests {
 	}
 
 	@Test
+	void readsTheKeyMetricsOfAnAppAndRejectsANameThatIsNoMetric() throws IOException {
+		Path manifest = write(TWO_STEPS.replace("status: [/actuator/cutover]",
+				"status: [/actuator/cutover]\n        metrics: [shop_orders, kafka_consumer_fetch_manager_records_lag_max]"));
+		assertThat(ManifestReader.read(manifest).step("step-2").apps().get(0).metrics()).containsExactly("shop_orders",
+				"kafka_consumer_fetch_manager_records_lag_max");
+
+		Path broken = write(TWO_STEPS.replace("status: [/actuator/cutover]",
+				"status: [/actuator/cutover]\n        metrics: [shop orders]"));
+		assertThatThrownBy(() -> ManifestReader.read(broken)).isInstanceOf(ManifestException.class)
+			.hasMessage("workshop.yaml: steps[1].apps[0].metrics holds 'shop orders': each must be a Prometheus metric"
+					+ " name as /actuator/prometheus writes it, such as shop_outbox_backlog.");
+	}
+
+	@Test
 	void rejectsAJvmOptionThatIsNotAnOption() throws IOException {
 		Path manifest = write(TWO_STEPS.replace("jvmOptions: [-Xmx128m]", "jvmOptions: [Xmx128m]"));
 
