@@ -60,7 +60,7 @@ function traceLink(headers) {
 	const link = document.createElement(page ? 'a' : 'span');
 	link.className = 'trace';
 	link.dataset.testid = 'trace';
-	link.textContent = `trace ${traceId.slice(0, 8)}`;
+	link.textContent = 'trace';
 	link.title = `./workshop traces ${traceId}`;
 	if (page) {
 		link.href = page;

@@ -114,7 +114,8 @@ final class StatusView {
 	 * The section on the key figures: a heading, then one line per series of each metric
 	 * the manifest names, such as {@code order-service shop_orders{status=CONFIRMED} 42}.
 	 * A metric of more than {@value #MAX_SERIES} series (a consumer's lag per client) is
-	 * one line, its largest value; an app that does not answer is one line that says why.
+	 * one line, its largest value; a value not known yet (NaN) is {@code -}; an app that
+	 * does not answer is one line that says why.
 	 */
 	List<String> figures(List<Figures> figures) {
 		List<String> lines = new ArrayList<>();
@@ -130,7 +131,13 @@ final class StatusView {
 				.forEach((sample) -> byName.computeIfAbsent(sample.name(), (name) -> new ArrayList<>()).add(sample));
 			byName.forEach((name, series) -> {
 				if (series.size() > MAX_SERIES) {
-					double max = series.stream().mapToDouble(Sample::value).max().orElse(0);
+					// A consumer that has fetched nothing yet reports NaN: it is behind
+					// by nothing known.
+					double max = series.stream()
+						.mapToDouble(Sample::value)
+						.filter((value) -> !Double.isNaN(value))
+						.max()
+						.orElse(Double.NaN);
 					rows.add(List.of(app.app(), name, number(max) + " (largest of " + series.size() + " series)"));
 				}
 				else {
@@ -155,6 +162,9 @@ final class StatusView {
 	}
 
 	private static String number(double value) {
+		if (Double.isNaN(value)) {
+			return "-";
+		}
 		return (value == Math.rint(value) && Math.abs(value) < 1e15) ? String.valueOf((long) value)
 				: String.format(Locale.ROOT, "%.3f", value);
 	}
