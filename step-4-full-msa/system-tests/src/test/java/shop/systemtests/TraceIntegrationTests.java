@@ -1,5 +1,6 @@
 package shop.systemtests;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +10,13 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
 import workshop.cli.traces.Span;
 import workshop.cli.traces.Trace;
 import workshop.cli.traces.TraceStore;
+import workshop.contract.HeadlessChromium;
 import workshop.contract.Order.NewLine;
 import workshop.contract.Order.NewOrder;
 import workshop.contract.Product;
@@ -25,7 +30,8 @@ import static org.awaitility.Awaitility.await;
  * One order, one trace: the apps export their spans over OTLP to the collector of
  * {@code ./workshop run}, and the trace the gateway names in {@code X-Trace-Id} holds the
  * gateway's request, order-service's, the Kafka hop and inventory-service's handling of
- * it, each span under the one that caused it.
+ * it, each span under the one that caused it. The storefront's call log links a call to
+ * the page that draws its trace.
  */
 class TraceIntegrationTests {
 
@@ -79,6 +85,28 @@ class TraceIntegrationTests {
 		assertThat(this.running.workshop("traces", "--last", "50")).contains(traceId, "gateway -> catalog-service");
 		assertThat(this.running.workshop("traces", traceId)).contains("Trace " + traceId, "[server]", "[client]",
 				"catalog-service", "Page: http://127.0.0.1:");
+	}
+
+	@Test
+	void theStorefrontsCallLogLinksACallToItsTracePage() {
+		String pages = this.running.step().session().traces().orElseThrow().pagesUrl();
+		String link;
+		try (HeadlessChromium chromium = HeadlessChromium.start()) {
+			WebDriver browser = chromium.driver();
+			browser.get(this.running.gatewayUrl().resolve("/").toString());
+			link = await("a trace link in the call log").atMost(Duration.ofSeconds(15))
+				.until(() -> browser.findElements(By.cssSelector("[data-testid='call'] a[data-testid='trace']"))
+					.stream()
+					.map((element) -> element.getAttribute("href"))
+					.findFirst(), Optional::isPresent)
+				.orElseThrow();
+		}
+		assertThat(link).startsWith(pages);
+
+		ShopClient collector = new ShopClient(URI.create(pages));
+		await("the linked trace's page").atMost(Duration.ofSeconds(15))
+			.until(() -> collector.get(URI.create(link).getPath()).status() == 200);
+		assertThat(collector.get(URI.create(link).getPath()).body()).contains("gateway");
 	}
 
 	private static boolean hasTheOrdersHops(Trace trace) {
