@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 import workshop.cli.traces.Span;
@@ -77,9 +77,12 @@ class TraceIntegrationTests {
 		ShopResponse products = this.shop.get("/api/products");
 		String traceId = products.header("X-Trace-Id").orElseThrow();
 		TraceStore traces = this.running.step().session().traces().orElseThrow().store();
+		// Each app sends its spans on its own schedule: wait for the last of them.
 		await("the spans of " + traceId).atMost(Duration.ofSeconds(15))
 			.until(() -> traces.trace(traceId)
-				.map((trace) -> trace.services().contains("catalog-service"))
+				.map((trace) -> find(trace, "gateway", "SERVER", "").isPresent()
+						&& find(trace, "gateway", "CLIENT", "").isPresent()
+						&& find(trace, "catalog-service", "SERVER", "/api/products").isPresent())
 				.orElse(false));
 
 		assertThat(this.running.workshop("traces", "--last", "50")).contains(traceId, "gateway -> catalog-service");
@@ -94,12 +97,14 @@ class TraceIntegrationTests {
 		try (HeadlessChromium chromium = HeadlessChromium.start()) {
 			WebDriver browser = chromium.driver();
 			browser.get(this.running.gatewayUrl().resolve("/").toString());
+			// Read in one script: the call log drops its oldest entries as calls come in,
+			// so an
+			// element found by one command may be gone by the next.
 			link = await("a trace link in the call log").atMost(Duration.ofSeconds(15))
-				.until(() -> browser.findElements(By.cssSelector("[data-testid='call'] a[data-testid='trace']"))
-					.stream()
-					.map((element) -> element.getAttribute("href"))
-					.findFirst(), Optional::isPresent)
-				.orElseThrow();
+				.until(() -> (String) ((JavascriptExecutor) browser).executeScript(
+						"const link = document.querySelector(\"[data-testid='call'] a[data-testid='trace']\");"
+								+ " return link ? link.href : null;"),
+						(href) -> href != null);
 		}
 		assertThat(link).startsWith(pages);
 
