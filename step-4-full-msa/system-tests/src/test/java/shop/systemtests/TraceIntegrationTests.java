@@ -85,7 +85,8 @@ class TraceIntegrationTests {
 						&& find(trace, "catalog-service", "SERVER", "/api/products").isPresent())
 				.orElse(false));
 
-		assertThat(this.running.workshop("traces", "--last", "50")).contains(traceId, "gateway -> catalog-service");
+		assertThat(this.running.workshop("traces", "--last", "50")).contains(traceId, "gateway -> catalog-service")
+			.containsSubsequence(traceId, "KEY FIGURES", "order-service      shop_orders");
 		assertThat(this.running.workshop("traces", traceId)).contains("Trace " + traceId, "[server]", "[client]",
 				"catalog-service", "Page: http://127.0.0.1:");
 	}

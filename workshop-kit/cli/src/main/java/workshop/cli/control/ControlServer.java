@@ -2,8 +2,6 @@ package workshop.cli.control;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -11,16 +9,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import workshop.cli.WorkshopException;
 import workshop.cli.run.ManagedApp;
 import workshop.cli.run.StepSession;
+import workshop.cli.system.LoopbackServer;
 import workshop.cli.traces.Trace;
 import workshop.cli.traces.TraceCollector;
 import workshop.cli.traces.TraceStore;
@@ -63,9 +59,7 @@ public final class ControlServer implements AutoCloseable {
 
 	private final StepSession session;
 
-	private final HttpServer server;
-
-	private final ExecutorService executor;
+	private final LoopbackServer server;
 
 	private final SessionFile file;
 
@@ -75,11 +69,9 @@ public final class ControlServer implements AutoCloseable {
 
 	private final ControlRoomPage page;
 
-	private ControlServer(StepSession session, HttpServer server, ExecutorService executor, SessionFile file,
-			Path workDir) {
+	private ControlServer(StepSession session, LoopbackServer server, SessionFile file, Path workDir) {
 		this.session = session;
 		this.server = server;
-		this.executor = executor;
 		this.file = file;
 		this.workDir = workDir;
 		this.traffic = new TrafficMeter(session);
@@ -100,20 +92,13 @@ public final class ControlServer implements AutoCloseable {
 					+ "). Stop it first: Ctrl-C in its terminal, or ./workshop stop.");
 		});
 		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
 			// Starting an app waits for it to be healthy, while the control room polls:
 			// a few requests at once.
-			ExecutorService executor = Executors.newFixedThreadPool(8, (task) -> {
-				Thread thread = new Thread(task, "workshop-control");
-				thread.setDaemon(true);
-				return thread;
-			});
-			server.setExecutor(executor);
-			SessionFile file = new SessionFile(session.step().id(), ProcessHandle.current().pid(),
-					server.getAddress().getPort(), newToken());
-			ControlServer control = new ControlServer(session, server, executor, file, workDir);
-			server.createContext("/", control::handle);
-			server.start();
+			LoopbackServer server = LoopbackServer.bind("workshop-control", 8);
+			SessionFile file = new SessionFile(session.step().id(), ProcessHandle.current().pid(), server.port(),
+					newToken());
+			ControlServer control = new ControlServer(session, server, file, workDir);
+			server.serve(control::handle);
 			file.write(workDir);
 			return control;
 		}
@@ -142,8 +127,7 @@ public final class ControlServer implements AutoCloseable {
 	@Override
 	public void close() {
 		this.file.delete(this.workDir);
-		this.server.stop(0);
-		this.executor.shutdownNow();
+		this.server.close();
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
@@ -165,7 +149,7 @@ public final class ControlServer implements AutoCloseable {
 	}
 
 	private void route(HttpExchange exchange) throws IOException {
-		if (!isOwnHost(exchange.getRequestHeaders().getFirst("Host"))) {
+		if (!this.server.isOwnHost(exchange.getRequestHeaders().getFirst("Host"))) {
 			send(exchange, 403, Map.of("error", "This endpoint answers only requests addressed to it on loopback."));
 			return;
 		}
@@ -286,14 +270,9 @@ public final class ControlServer implements AutoCloseable {
 		}
 	}
 
-	private boolean isOwnHost(String host) {
-		int port = this.server.getAddress().getPort();
-		return ("127.0.0.1:" + port).equals(host) || ("localhost:" + port).equals(host);
-	}
-
 	/** No origin (a command, a test) or this endpoint's own (its page). */
 	private boolean isOwnOrigin(String origin) {
-		return origin == null || isOwnHost(origin.replaceFirst("^http://", ""));
+		return origin == null || this.server.isOwnHost(origin.replaceFirst("^http://", ""));
 	}
 
 	private static void send(HttpExchange exchange, int status, Object body) throws IOException {

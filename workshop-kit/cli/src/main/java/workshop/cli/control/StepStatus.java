@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import workshop.cli.WorkshopException;
@@ -184,52 +185,52 @@ public record StepStatus(String step, String title, String frontDoor, String fro
 	}
 
 	private static Figures figures(ManagedApp app) {
-		if (app.current() == null) {
-			return new Figures(app.name(), List.of(), app.name() + " is " + app.state().label());
+		Answer answer = ask(app, TrafficMeter.METRICS_PATH);
+		if (answer.error() != null) {
+			return new Figures(app.name(), List.of(), answer.error());
 		}
-		HttpRequest request = HttpRequest.newBuilder(app.url().resolve("/actuator/prometheus"))
-			.timeout(Duration.ofSeconds(2))
-			.build();
-		try {
-			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200) {
-				return new Figures(app.name(), List.of(), "/actuator/prometheus answered " + response.statusCode());
-			}
-			return new Figures(app.name(),
-					PrometheusText.parse(response.body())
-						.stream()
-						.filter((sample) -> app.app().metrics().contains(sample.name()))
-						.toList(),
-					null);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return new Figures(app.name(), List.of(), "interrupted");
-		}
-		catch (IOException ex) {
-			return new Figures(app.name(), List.of(), "no answer (" + ex.getClass().getSimpleName() + ")");
-		}
+		return new Figures(app.name(),
+				PrometheusText.parse(answer.body())
+					.stream()
+					.filter((sample) -> app.app().metrics().contains(sample.name()))
+					.toList(),
+				null);
 	}
 
 	private static Detail detail(ManagedApp app, String path) {
+		Answer answer = ask(app, path);
+		if (answer.error() != null) {
+			return new Detail(app.name(), path, null, answer.error());
+		}
+		try {
+			return new Detail(app.name(), path, JSON.readTree(answer.body()), null);
+		}
+		catch (JacksonException ex) {
+			return new Detail(app.name(), path, null, "answered no JSON");
+		}
+	}
+
+	/** GETs a path of a running app: its body on a 200, else why there is none. */
+	private static Answer ask(ManagedApp app, String path) {
 		if (app.current() == null) {
-			return new Detail(app.name(), path, null, app.name() + " is " + app.state().label());
+			return new Answer(null, app.name() + " is " + app.state().label());
 		}
 		HttpRequest request = HttpRequest.newBuilder(app.url().resolve(path)).timeout(Duration.ofSeconds(2)).build();
 		try {
 			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200) {
-				return new Detail(app.name(), path, null, "answered " + response.statusCode());
-			}
-			return new Detail(app.name(), path, JSON.readTree(response.body()), null);
+			return (response.statusCode() == 200) ? new Answer(response.body(), null)
+					: new Answer(null, "answered " + response.statusCode());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return new Detail(app.name(), path, null, "interrupted");
+			return new Answer(null, "interrupted");
 		}
-		catch (Exception ex) {
-			return new Detail(app.name(), path, null, "no answer (" + ex.getClass().getSimpleName() + ")");
+		catch (IOException ex) {
+			return new Answer(null, "no answer (" + ex.getClass().getSimpleName() + ")");
 		}
+	}
+
+	private record Answer(String body, String error) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -13,18 +14,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import workshop.cli.Terminal;
 import workshop.cli.WorkshopCommand;
 import workshop.cli.WorkshopException;
 import workshop.cli.traces.Span;
 import workshop.cli.traces.Trace;
 
 /**
- * {@code ./workshop traces [trace-id]}: the latest traces of the running step, or one
- * drawn span by span, from the trace collector its apps export to.
+ * {@code ./workshop traces [trace-id]}: the latest traces of the running step with its
+ * key figures, or one trace drawn span by span, from the trace collector its apps export
+ * to.
  */
 @Command(name = "traces", mixinStandardHelpOptions = true,
 		description = {
-				"Shows the latest traces of the running step: when, the first span, the apps crossed, spans and time.",
+				"Shows the latest traces of the running step: when, the first span, the apps crossed, spans and time,",
+				"then the step's key figures (as ./workshop status shows them).",
 				"With a trace id (the storefront's call log shows one per call), draws that trace span by span:",
 				"start offset, duration, app and span, each indented under its parent." })
 public final class TracesCommand implements Callable<Integer> {
@@ -64,6 +68,11 @@ public final class TracesCommand implements Callable<Integer> {
 		else {
 			TracesAnswer answer = client.traces(this.last);
 			list(answer, client.step(), out);
+			List<StepStatus.Figures> figures = client.status().figures();
+			if (!figures.isEmpty()) {
+				out.println();
+				new StatusView(Terminal.detect()).figures(figures).forEach(out::println);
+			}
 		}
 		out.flush();
 		return 0;

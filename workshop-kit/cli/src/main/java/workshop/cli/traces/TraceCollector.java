@@ -3,18 +3,14 @@ package workshop.cli.traces;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.zip.GZIPInputStream;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import workshop.cli.WorkshopException;
+import workshop.cli.system.LoopbackServer;
 
 /**
  * A trace receiver on a free loopback port, for the apps of a running step: they export
@@ -39,13 +35,10 @@ public final class TraceCollector implements AutoCloseable {
 
 	private final TraceStore store = new TraceStore();
 
-	private final HttpServer server;
+	private final LoopbackServer server;
 
-	private final ExecutorService executor;
-
-	private TraceCollector(HttpServer server, ExecutorService executor) {
+	private TraceCollector(LoopbackServer server) {
 		this.server = server;
-		this.executor = executor;
 	}
 
 	/**
@@ -55,16 +48,8 @@ public final class TraceCollector implements AutoCloseable {
 	 */
 	public static TraceCollector start() {
 		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 32);
-			ExecutorService executor = Executors.newFixedThreadPool(2, (task) -> {
-				Thread thread = new Thread(task, "workshop-traces");
-				thread.setDaemon(true);
-				return thread;
-			});
-			server.setExecutor(executor);
-			TraceCollector collector = new TraceCollector(server, executor);
-			server.createContext("/", collector::handle);
-			server.start();
+			TraceCollector collector = new TraceCollector(LoopbackServer.bind("workshop-traces", 2));
+			collector.server.serve(collector::handle);
 			return collector;
 		}
 		catch (IOException ex) {
@@ -100,19 +85,18 @@ public final class TraceCollector implements AutoCloseable {
 	/** Stops receiving; the traces received are forgotten with it. */
 	@Override
 	public void close() {
-		this.server.stop(0);
-		this.executor.shutdownNow();
+		this.server.close();
 	}
 
 	private String baseUrl() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return "http://127.0.0.1:" + this.server.port();
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
 		try {
 			String path = exchange.getRequestURI().getPath();
 			String method = exchange.getRequestMethod();
-			if (!isOwnHost(exchange.getRequestHeaders().getFirst("Host"))) {
+			if (!this.server.isOwnHost(exchange.getRequestHeaders().getFirst("Host"))) {
 				sendText(exchange, 403, "This collector answers only requests addressed to it on loopback.");
 			}
 			else if (EXPORT_PATH.equals(path) && "POST".equals(method)) {
@@ -171,11 +155,6 @@ public final class TraceCollector implements AutoCloseable {
 		String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
 		InputStream body = exchange.getRequestBody();
 		return "gzip".equalsIgnoreCase(encoding) ? new GZIPInputStream(body) : body;
-	}
-
-	private boolean isOwnHost(String host) {
-		int port = this.server.getAddress().getPort();
-		return ("127.0.0.1:" + port).equals(host) || ("localhost:" + port).equals(host);
 	}
 
 	private static void sendPage(HttpExchange exchange, TracePage.Html page) throws IOException {
