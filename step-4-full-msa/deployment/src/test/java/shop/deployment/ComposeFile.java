@@ -78,6 +78,9 @@ final class ComposeFile {
 			}
 			app.calls().forEach((callee, property) -> {
 				checkWaitsFor(app.name(), service, callee, problems);
+				if (App.BY_NAME.equals(property)) {
+					return; // found in the registry: no URL to give
+				}
 				String variable = property.toUpperCase().replace('.', '_').replace('-', '_');
 				String url = step.app(callee).map((called) -> "http://" + callee + ":" + called.port()).orElse(null);
 				if (!Objects.equals(url, environment.get(variable))) {

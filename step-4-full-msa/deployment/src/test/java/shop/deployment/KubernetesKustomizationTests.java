@@ -73,7 +73,7 @@ class KubernetesKustomizationTests {
 	void findsAJsonPatchPathTheTargetsDoNotHave() {
 		// the patch applies to every Deployment: each one misses the path
 		KubernetesManifests broken = this.manifests.withChange(LOCAL, "/resources/requests", "/resource/requests");
-		assertThat(KubernetesKustomizationRules.problems(broken)).hasSize(5)
+		assertThat(KubernetesKustomizationRules.problems(broken)).hasSize(6)
 			.contains(LOCAL + ": patches[1]: Deployment catalog-service has no"
 					+ " /spec/template/spec/containers/0/resource/requests");
 	}

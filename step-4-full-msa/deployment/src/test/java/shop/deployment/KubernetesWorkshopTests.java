@@ -36,7 +36,8 @@ class KubernetesWorkshopTests {
 	@Test
 	void runsEveryAppAsTheManifestDescribesIt() {
 		assertThat(this.step.apps()).extracting((app) -> app.name())
-			.containsExactly("catalog-service", "inventory-service", "payment-service", "order-service", "gateway");
+			.containsExactly("registry", "catalog-service", "inventory-service", "payment-service", "order-service",
+					"gateway");
 		assertThat(KubernetesWorkshopRules.problems(this.manifests, this.step, VERSION)).isEmpty();
 	}
 
@@ -85,11 +86,12 @@ class KubernetesWorkshopTests {
 	}
 
 	@Test
-	void findsAGatewayCallingABackendOnTheWrongPort() {
-		KubernetesManifests broken = this.manifests.withChange("base/kustomization.yaml", "http://order-service:8081",
-				"http://order-service:8080");
-		assertThat(problems(broken)).containsExactly(
-				"gateway: SHOP_GATEWAY_ORDER_URL is http://order-service:8080, not http://order-service:8081");
+	void findsAGatewayCallingTheRegistryOnTheWrongPort() {
+		KubernetesManifests broken = this.manifests.withChange("base/kustomization.yaml",
+				"SHOP_REGISTRY_URL=http://registry:8761\n      - WORKSHOP_INFRA",
+				"SHOP_REGISTRY_URL=http://registry:8080\n      - WORKSHOP_INFRA");
+		assertThat(problems(broken))
+			.containsExactly("gateway: SHOP_REGISTRY_URL is http://registry:8080, not http://registry:8761");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.yaml.snakeyaml.Yaml;
@@ -33,12 +34,14 @@ record ObservabilityFiles(String overlay, String prometheus, String datasources,
 	/**
 	 * Checks the files against the step.
 	 * @param step the step from the manifest
+	 * @param traced which apps make spans (the registry makes none: it would trace every
+	 * lease renewal)
 	 * @return one sentence per problem, empty when there is none
 	 */
-	List<String> problems(Step step) {
+	List<String> problems(Step step, Predicate<App> traced) {
 		List<String> problems = new ArrayList<>();
 		Map<String, Object> services = map(yaml(this.overlay).get("services"));
-		for (App app : step.apps()) {
+		for (App app : step.apps().stream().filter(traced).toList()) {
 			Object endpoint = map(map(services.get(app.name())).get("environment"))
 				.get("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT");
 			if (!JAEGER_OTLP.equals(endpoint)) {

@@ -1,11 +1,13 @@
 package shop.deployment;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
+import workshop.cli.manifest.App;
 import workshop.cli.manifest.ManifestReader;
 import workshop.cli.manifest.Step;
 
@@ -25,7 +27,7 @@ class ObservabilityFilesTests {
 
 	@Test
 	void watchesEveryAppOfTheStep() throws IOException {
-		assertThat(files().problems(this.step)).isEmpty();
+		assertThat(files().problems(this.step, ObservabilityFilesTests::traced)).isEmpty();
 	}
 
 	@Test
@@ -33,7 +35,7 @@ class ObservabilityFilesTests {
 		ObservabilityFiles files = files();
 		String broken = files.overlay().replace("  payment-service:\n    environment: *traced\n", "");
 		assertThat(new ObservabilityFiles(broken, files.prometheus(), files.datasources(), files.dashboard())
-			.problems(this.step))
+			.problems(this.step, ObservabilityFilesTests::traced))
 			.containsExactly("payment-service sends its spans to null, not " + ObservabilityFiles.JAEGER_OTLP);
 	}
 
@@ -42,7 +44,8 @@ class ObservabilityFilesTests {
 		ObservabilityFiles files = files();
 		String broken = files.prometheus().replace("order-service:8081", "order-service:8080");
 		assertThat(new ObservabilityFiles(files.overlay(), broken, files.datasources(), files.dashboard())
-			.problems(this.step)).containsExactly("Prometheus does not scrape order-service:8081");
+			.problems(this.step, ObservabilityFilesTests::traced))
+			.containsExactly("Prometheus does not scrape order-service:8081");
 	}
 
 	@Test
@@ -50,8 +53,19 @@ class ObservabilityFilesTests {
 		ObservabilityFiles files = files();
 		String broken = files.dashboard().replaceFirst("\"uid\": \"prometheus\"", "\"uid\": \"prom\"");
 		assertThat(new ObservabilityFiles(files.overlay(), files.prometheus(), files.datasources(), broken)
-			.problems(this.step)).containsExactly(
+			.problems(this.step, ObservabilityFilesTests::traced)).containsExactly(
 					"panel 'Requests per second, by app' draws from data source prom, which Grafana is not given");
+	}
+
+	/** An app makes spans when its module has Boot's OpenTelemetry starter. */
+	static boolean traced(App app) {
+		try {
+			return Files.readString(STEP.resolveSibling(app.module()).resolve("pom.xml"))
+				.contains("<artifactId>spring-boot-starter-opentelemetry</artifactId>");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static ObservabilityFiles files() throws IOException {

@@ -14,8 +14,8 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code /gateway/fallback/<backend>}.
  * <p>
  * Every such request gets a fast 503 {@code service-unavailable} problem naming the app
- * that cannot answer. Nothing is replayed on another backend: each route has one home,
- * and a write may have reached it.
+ * that cannot answer: a read that no instance answered, or a write the first instance did
+ * not answer (it is not sent to another: it may have reached the first).
  */
 @RestController
 class Fallbacks {

@@ -6,7 +6,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
-import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
+import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
@@ -17,15 +17,16 @@ import org.springframework.web.server.ServerWebExchange;
  * which the gateway puts the route's backend in front of the path, turns {@code //} into
  * {@code /}: the backend would answer {@code /api/products//x} as if it were
  * {@code /api/products/x}, a path nobody asked for, and the backend's firewall, which
- * refuses empty segments, would never see them. Runs right after the gateway's own filter
- * that builds the backend URI, and builds it again from the raw path and query.
+ * refuses empty segments, would never see them. Runs right after the load balancer put
+ * the chosen instance in front of the path (again on each retry), and builds that URI
+ * again from the raw path and query.
  */
 @Component
 class RawPaths implements GlobalFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 1;
+		return ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER + 1;
 	}
 
 	@Override

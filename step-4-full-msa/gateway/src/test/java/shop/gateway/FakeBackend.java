@@ -22,9 +22,12 @@ import com.sun.net.httpserver.HttpServer;
  * the same port, or slowed down.
  * <p>
  * Every path answers {@code {"app": name, "method": …, "path": …}} with the path as the
- * request line had it, so a test sees who served what.
+ * request line had it, so a test sees who served what; but its readiness probe, which the
+ * gateway's load balancer asks every second, answers 200 at once and is not counted.
  */
 final class FakeBackend {
+
+	static final String READINESS = "/actuator/health/readiness";
 
 	private final String name;
 
@@ -50,10 +53,15 @@ final class FakeBackend {
 		return backend;
 	}
 
+	String name() {
+		return this.name;
+	}
+
 	URI url() {
 		return URI.create("http://127.0.0.1:" + this.port);
 	}
 
+	/** The requests it answered, its readiness probe left out. */
 	int requests() {
 		return this.requests.get();
 	}
@@ -91,7 +99,16 @@ final class FakeBackend {
 	private void serve() {
 		this.server.setExecutor(this.workers);
 		this.server.createContext("/", this::answer);
+		this.server.createContext(READINESS, this::ready);
 		this.server.start();
+	}
+
+	private void ready(HttpExchange exchange) throws IOException {
+		byte[] bytes = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(200, bytes.length);
+		exchange.getResponseBody().write(bytes);
+		exchange.close();
 	}
 
 	private void answer(HttpExchange exchange) throws IOException {

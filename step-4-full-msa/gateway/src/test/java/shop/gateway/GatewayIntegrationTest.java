@@ -49,9 +49,18 @@ abstract class GatewayIntegrationTest {
 
 	@DynamicPropertySource
 	static void backends(DynamicPropertyRegistry registry) {
-		registry.add("shop.gateway.catalog-url", () -> CATALOG_SERVICE.url().toString());
-		registry.add("shop.gateway.inventory-url", () -> INVENTORY_SERVICE.url().toString());
-		registry.add("shop.gateway.order-url", () -> ORDER_SERVICE.url().toString());
+		// No registry: the same instance lists, fixed, from Spring Cloud's simple
+		// discovery.
+		registry.add("eureka.client.enabled", () -> "false");
+		instance(registry, CATALOG_SERVICE, 0);
+		instance(registry, INVENTORY_SERVICE, 0);
+		instance(registry, ORDER_SERVICE, 0);
+	}
+
+	/** Lists a backend as one instance of the app it plays. */
+	static void instance(DynamicPropertyRegistry registry, FakeBackend backend, int index) {
+		registry.add("spring.cloud.discovery.client.simple.instances." + backend.name() + "[" + index + "].uri",
+				() -> backend.url().toString());
 	}
 
 	/**
@@ -75,6 +84,21 @@ abstract class GatewayIntegrationTest {
 		INVENTORY_SERVICE.answerNormally();
 		ORDER_SERVICE.answerNormally();
 		this.breakers.getCircuitBreakerRegistry().getAllCircuitBreakers().forEach((breaker) -> breaker.reset());
+		awaitServedBy("/api/products/warm-up", "catalog-service");
+		awaitServedBy("/api/inventory/warm-up", "inventory-service");
+		awaitServedBy("/api/orders/warm-up", "order-service");
+		// the calls the health check had not let through yet count as failures
+		this.breakers.getCircuitBreakerRegistry().getAllCircuitBreakers().forEach((breaker) -> breaker.reset());
+	}
+
+	/**
+	 * Waits until the backend answers through the gateway: a backend started again gets
+	 * requests once the load balancer's next health check (every second) has seen it.
+	 */
+	void awaitServedBy(String path, String backend) {
+		await(backend + " back").atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> servedBy(get(path)).equals(backend));
 	}
 
 	URI gateway(String path) {

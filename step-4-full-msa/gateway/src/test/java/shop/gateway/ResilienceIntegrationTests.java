@@ -46,7 +46,7 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 		finally {
 			CATALOG_SERVICE.restart();
 		}
-		assertThat(servedBy(get(PRODUCT))).isEqualTo("catalog-service");
+		awaitServedBy(PRODUCT, "catalog-service");
 	}
 
 	@Test
@@ -118,7 +118,7 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 		finally {
 			INVENTORY_SERVICE.restart();
 		}
-		assertThat(servedBy(get(STOCK))).isEqualTo("inventory-service");
+		awaitServedBy(STOCK, "inventory-service");
 	}
 
 	@Test
@@ -132,7 +132,7 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 		finally {
 			ORDER_SERVICE.restart();
 		}
-		assertThat(servedBy(get(ORDER))).isEqualTo("order-service");
+		awaitServedBy(ORDER, "order-service");
 	}
 
 	private static void assertServiceUnavailable(HttpResponse<String> response, String app) {

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import workshop.cli.Terminal;
@@ -19,17 +21,19 @@ import workshop.cli.run.FileAppLog;
 import workshop.cli.run.InfraServer;
 import workshop.cli.run.SessionOptions;
 import workshop.cli.run.StepSession;
+import workshop.contract.ShopClient;
 import workshop.infra.InfraMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Step 4 running as it runs for an attendee: {@code ./workshop run step-4}'s own session
- * (embedded PostgreSQL and Kafka, then the catalog, inventory, payment and order services
- * and the gateway as five JVMs, each bound to loopback and given the URLs of the apps it
- * calls and its database from {@code workshop.yaml}), started from the executable jars in
- * {@code target/apps} on free ports, with its control endpoint, so that tests act on it
- * with the attendee's commands: {@link #workshop}.
+ * (embedded PostgreSQL and Kafka, then the registry, the catalog, inventory, payment and
+ * order services and the gateway as six JVMs, each bound to loopback and given the URLs
+ * of the apps it calls and its database from {@code workshop.yaml}), started from the
+ * executable jars in {@code target/apps} on free ports, with its control endpoint, so
+ * that tests act on it with the attendee's commands: {@link #workshop}.
  * <p>
  * Started once per test JVM, on first use, and shared by every test class. A JVM shutdown
  * hook stops it, also when tests fail or the run is interrupted; a later run stops what a
@@ -48,10 +52,14 @@ final class RunningShop {
 	private static final String GATEWAY_TIMEOUT = "--shop.gateway.timeout=10s";
 
 	/**
-	 * C1 only: five JVMs share the test machine's cores, and these apps start faster
+	 * C1 only: six JVMs share the test machine's cores, and these apps start faster
 	 * without the optimizing compiler.
 	 */
 	private static final String QUICK_START = "-XX:TieredStopAtLevel=1";
+
+	/** A read each service behind the gateway answers, to see that it is routed to. */
+	private static final Map<String, String> PROBES = Map.of("catalog-service", "/api/products", "inventory-service",
+			"/api/inventory/NO-SUCH-SKU", "order-service", "/api/orders/00000000-0000-0000-0000-000000000000");
 
 	private static RunningShop shop;
 
@@ -141,7 +149,25 @@ final class RunningShop {
 	String workshop(String... args) {
 		Result result = this.step.workshop(args);
 		assertThat(result.exitCode()).as("./workshop %s: %s", String.join(" ", args), result.err()).isZero();
+		if (args.length == 2 && List.of("start", "restart").contains(args[0]) && PROBES.containsKey(args[1])) {
+			awaitRoutedTo(args[1]);
+		}
 		return result.out();
+	}
+
+	/**
+	 * Waits until the gateway sends requests to a started service again. The command
+	 * returns once the service is healthy; the gateway finds it a moment later, when its
+	 * copy of the registry and its next health check have seen it (about 2 s). One probe
+	 * a second: the failed ones count against the service's circuit breaker, which must
+	 * stay closed (it opens at 10 calls, half of them failed).
+	 */
+	private void awaitRoutedTo(String app) {
+		ShopClient gateway = new ShopClient(gatewayUrl());
+		await(app + " routed to again").atMost(Duration.ofSeconds(20))
+			.pollDelay(Duration.ofMillis(500))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> gateway.get(PROBES.get(app)).header("X-Served-By").orElse("").equals(app));
 	}
 
 	private static RunningShop start() {
@@ -152,9 +178,10 @@ final class RunningShop {
 				logs.resolve("workshop").toAbsolutePath());
 		Step step = workspace.manifest().step("step-4");
 		SessionOptions options = SessionOptions.defaults(InfraMode.EMBEDDED)
-			.forTests(Map.of("catalog-service", jar(apps, "step-4-catalog-service"), "inventory-service",
-					jar(apps, "step-4-inventory-service"), "payment-service", jar(apps, "step-4-payment-service"),
-					"order-service", jar(apps, "step-4-order-service"), "gateway", jar(apps, "step-4-gateway")))
+			.forTests(Map.of("registry", jar(apps, "step-4-registry"), "catalog-service",
+					jar(apps, "step-4-catalog-service"), "inventory-service", jar(apps, "step-4-inventory-service"),
+					"payment-service", jar(apps, "step-4-payment-service"), "order-service",
+					jar(apps, "step-4-order-service"), "gateway", jar(apps, "step-4-gateway")))
 			.stoppingOnFailure(false)
 			.withJvmOptions(QUICK_START)
 			.withArguments("gateway", GATEWAY_TIMEOUT);

@@ -17,6 +17,7 @@ import workshop.cli.control.ReplayCommand;
 import workshop.cli.control.RestartCommand;
 import workshop.cli.control.StartCommand;
 import workshop.cli.control.StatusCommand;
+import workshop.cli.control.ScaleCommand;
 import workshop.cli.control.StopCommand;
 import workshop.cli.control.TracesCommand;
 import workshop.cli.diff.DiffCommand;
@@ -36,8 +37,8 @@ import workshop.infra.InfrastructureException;
 		description = "Runs, compares and measures the steps of the MSA migration workshop (see workshop.yaml).",
 		subcommands = { DoctorCommand.class, RunCommand.class, StatusCommand.class, StopCommand.class,
 				KillCommand.class, StartCommand.class, RestartCommand.class, MigrateCommand.class, ReplayCommand.class,
-				TracesCommand.class, CleanCommand.class, DiffCommand.class, BenchCommand.class, ExerciseCommand.class,
-				SlidesCommand.class })
+				ScaleCommand.class, TracesCommand.class, CleanCommand.class, DiffCommand.class, BenchCommand.class,
+				ExerciseCommand.class, SlidesCommand.class })
 public final class WorkshopCommand implements Runnable {
 
 	@Spec

@@ -20,7 +20,8 @@ import workshop.cli.system.Ports;
  * Maven build, no Spring), packaged in a jar that is already up to date, on ports that
  * were free when it was made.
  * <ul>
- * <li>{@code pair}: apps {@code alpha} and {@code beta}, both healthy.</li>
+ * <li>{@code pair}: apps {@code alpha} and {@code beta}, both healthy; alpha finds beta
+ * by name ({@code lb}), so beta can be scaled.</li>
  * <li>{@code broken}: app {@code alpha}, healthy, and {@code broken}, which fails at
  * start.</li>
  * <li>{@code stateful}: app {@code gamma} and an embedded PostgreSQL with a database
@@ -52,7 +53,7 @@ public final class FixtureWorkspace implements AutoCloseable {
 					+ "        port: %d\n        health: /ready\n";
 			String manifest = "steps:\n" //
 					+ "  - id: pair\n    dir: fixture\n    title: Two healthy apps\n    apps:\n"
-					+ app.formatted("alpha", "FixtureApp", ports.get(0))
+					+ app.formatted("alpha", "FixtureApp", ports.get(0)) + "        calls:\n          beta: lb\n"
 					+ app.formatted("beta", "FixtureApp", ports.get(1))
 					+ "  - id: broken\n    dir: fixture\n    title: One app fails at start\n    apps:\n"
 					+ app.formatted("alpha", "FixtureApp", ports.get(2))

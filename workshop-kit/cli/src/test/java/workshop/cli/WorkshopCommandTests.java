@@ -34,7 +34,7 @@ class WorkshopCommandTests {
 
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.err()).isEqualTo(
-				"error: Unknown command 'frobnicate' (commands: doctor, run, status, stop, kill, start, restart, migrate, replay, traces, clean, diff, bench, exercise, slides). "
+				"error: Unknown command 'frobnicate' (commands: doctor, run, status, stop, kill, start, restart, migrate, replay, scale, traces, clean, diff, bench, exercise, slides). "
 						+ "Try './workshop --help'." + System.lineSeparator());
 	}
 

@@ -80,6 +80,17 @@ final class ControlClient {
 	}
 
 	/**
+	 * Runs a number of instances of an app and waits until they are healthy.
+	 * @param app the app's name
+	 * @param instances how many should run
+	 * @return what the step said it did
+	 * @throws WorkshopException with the step's reason when it refused
+	 */
+	String scale(String app, int instances) {
+		return message(post("/api/scale/" + app + "/" + instances));
+	}
+
+	/**
 	 * Sends the messages waiting in a dead-letter topic back to the topic they came from.
 	 * @param topic the dead-letter topic, {@code <topic>.DLT}
 	 * @return what was sent back

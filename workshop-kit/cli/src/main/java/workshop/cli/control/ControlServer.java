@@ -31,6 +31,8 @@ import workshop.cli.traces.TraceStore;
  * <li>{@code POST /api/<stop|kill|start|restart>/<app or server>}: acts, answers
  * {@code {"message": ...}} once done, or {@code {"error": ...}} with 409.</li>
  * <li>{@code POST /api/stop}: ends the whole step.</li>
+ * <li>{@code POST /api/scale/<app>/<instances>}: starts or stops further instances of an
+ * app that others find in the registry ({@link StepSession#scale}).</li>
  * <li>{@code POST /api/replay/<topic>.DLT}: sends the messages waiting in a dead-letter
  * topic back to where they came from; answers what it sent
  * ({@link DeadLetters.Replay}).</li>
@@ -192,6 +194,9 @@ public final class ControlServer implements AutoCloseable {
 				send(exchange, 200, Map.of("message", "Route " + parts.get(1) + " at weight " + weight + ".", "policy",
 						CutoverLever.move(this.session, parts.get(1), weight)));
 			}
+			else if (parts.size() == 3 && "scale".equals(parts.get(0))) {
+				send(exchange, 200, Map.of("message", this.session.scale(parts.get(1), instances(parts.get(2)))));
+			}
 			else if (parts.size() == 2 && "replay".equals(parts.get(0))) {
 				send(exchange, 200, DeadLetters.of(this.session).replay(parts.get(1)));
 			}
@@ -208,6 +213,15 @@ public final class ControlServer implements AutoCloseable {
 		}
 		else {
 			send(exchange, 404, Map.of("error", "No such resource: " + method + " " + exchange.getRequestURI()));
+		}
+	}
+
+	private static int instances(String count) {
+		try {
+			return Integer.parseInt(count);
+		}
+		catch (NumberFormatException ex) {
+			throw new WorkshopException("'" + count + "' is no number of instances: give one such as 2.");
 		}
 	}
 

@@ -19,7 +19,8 @@ import java.util.Map;
  * @param jvmOptions options for this app's JVM, after the ones every app gets (a later
  * option wins, so {@code -Xmx128m} here overrides the default heap), never null
  * @param calls the apps it calls, each with the property that carries that app's base URL
- * (app name to property name, in manifest order), never null
+ * (app name to property name, in manifest order), or {@value #BY_NAME} for an app it
+ * finds by name in the step's registry, which is given no URL; never null
  * @param status paths of this app that {@code ./workshop status} shows, such as the
  * gateway's {@code /actuator/cutover}, never null
  * @param databases further databases it uses, each with the Spring property prefix that
@@ -37,6 +38,12 @@ public record App(String name, String module, String mainClass, int port, String
 	 * a cutover when it lists this path under {@code status}.
 	 */
 	public static final String CUTOVER = "/actuator/cutover";
+
+	/**
+	 * The value of a call to an app found by name in the step's registry (Spring Cloud
+	 * LoadBalancer's {@code lb://<name>}) rather than at a URL the workshop passes.
+	 */
+	public static final String BY_NAME = "lb";
 
 	public App {
 		jvmOptions = List.copyOf(jvmOptions);
@@ -60,6 +67,29 @@ public record App(String name, String module, String mainClass, int port, String
 	public App(String name, String module, String mainClass, int port, String database, String health,
 			List<String> jvmOptions, Map<String, String> calls, List<String> status) {
 		this(name, module, mainClass, port, database, health, jvmOptions, calls, status, Map.of());
+	}
+
+	/**
+	 * Returns a further instance of this app: the same app under the name
+	 * {@code <name>-<number>}, on its own port. It registers under the same service name
+	 * (its {@code spring.application.name}), so callers that find this app by name reach
+	 * both.
+	 * @param number the instance's number, 2 or more
+	 * @param port its port
+	 * @return the instance
+	 */
+	public App instance(int number, int port) {
+		return new App(this.name + "-" + number, this.module, this.mainClass, port, this.database, this.health,
+				this.jvmOptions, this.calls, this.status, this.databases, this.metrics);
+	}
+
+	/**
+	 * Says whether this app finds the given app by name in the registry.
+	 * @param callee the called app's name
+	 * @return true when its call to it is {@value #BY_NAME}
+	 */
+	public boolean findsByName(String callee) {
+		return BY_NAME.equals(this.calls.get(callee));
 	}
 
 	/**

@@ -213,7 +213,8 @@ public final class ManifestReader {
 			map(callsEntry, where + ".calls").forEach((callee, property) -> {
 				if (!(property instanceof String)) {
 					throw error(where + ".calls." + callee,
-							"must name the property that carries " + callee + "'s URL, such as shop.catalog.url");
+							"must name the property that carries " + callee + "'s URL, such as shop.catalog.url, or be "
+									+ App.BY_NAME + " when the app finds it in the registry");
 				}
 				calls.put(callee, (String) property);
 			});

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import workshop.cli.Terminal;
 import workshop.cli.WorkshopException;
@@ -32,6 +33,11 @@ public final class StepSession implements AutoCloseable {
 	/** How many of an app's last lines a crash report shows. */
 	private static final int REPORTED_LINES = 12;
 
+	/**
+	 * The most instances {@link #scale} runs of one app: a laptop runs the whole step.
+	 */
+	public static final int MAX_INSTANCES = 3;
+
 	private final Step step;
 
 	private final PrintWriter status;
@@ -40,7 +46,12 @@ public final class StepSession implements AutoCloseable {
 
 	private final Terminal terminal;
 
-	private final List<ManagedApp> apps = new ArrayList<>();
+	// Written by the control endpoint's threads (scale) while others read it.
+	private final List<ManagedApp> apps = new CopyOnWriteArrayList<>();
+
+	private final List<FastStartLayout> layouts = new ArrayList<>();
+
+	private AppLog log;
 
 	private final CompletableFuture<Ending> ending = new CompletableFuture<>();
 
@@ -95,8 +106,10 @@ public final class StepSession implements AutoCloseable {
 	public void start(Workspace workspace, AppLog log) {
 		Orphans.reap();
 		List<Integer> ports = ports();
+		this.log = log;
 		try {
 			List<FastStartLayout> layouts = layouts(workspace);
+			this.layouts.addAll(layouts);
 			synchronized (this) {
 				if (this.closed) {
 					throw new WorkshopException("Stopped before " + this.step.id() + " started.");
@@ -229,6 +242,91 @@ public final class StepSession implements AutoCloseable {
 		servers().forEach((each) -> names.add(each.name()));
 		throw new WorkshopException(this.step.id() + " has no app or server named '" + target + "'. Try one of: "
 				+ String.join(", ", names) + ".");
+	}
+
+	/**
+	 * Runs the given number of instances of an app: what {@code ./workshop scale} does.
+	 * Each further instance is the app under {@code <name>-2}, {@code <name>-3}, on a
+	 * free port, with the same arguments; it registers under the same service name, so
+	 * the apps that find this one in the registry send to it too. Scaling down stops the
+	 * highest-numbered instances, which leave the registry as they stop.
+	 * @param target the app's name in the manifest
+	 * @param instances how many instances should run, 1 to {@value #MAX_INSTANCES}
+	 * @return one line saying what was done
+	 * @throws WorkshopException for an unknown app, an app nothing finds by name, or a
+	 * count out of range; an instance that does not start is stopped again
+	 */
+	public String scale(String target, int instances) {
+		ManagedApp first = this.apps.stream()
+			.filter((candidate) -> candidate.name().equals(target))
+			.findFirst()
+			.orElseThrow(() -> new WorkshopException(this.step.id() + " has no app named '" + target + "'. Try one of: "
+					+ String.join(", ", this.step.apps().stream().map(App::name).toList()) + "."));
+		List<String> scalable = this.step.apps()
+			.stream()
+			.map(App::name)
+			.filter((name) -> this.step.apps().stream().anyMatch((caller) -> caller.findsByName(name)))
+			.toList();
+		if (!scalable.contains(target)) {
+			throw new WorkshopException("No app of " + this.step.id() + " finds " + target
+					+ " by name in a registry, so a second instance would get no requests. "
+					+ (scalable.isEmpty() ? "" : "Apps that can be scaled: " + String.join(", ", scalable) + "."));
+		}
+		if (instances < 1 || instances > MAX_INSTANCES) {
+			throw new WorkshopException("Give 1 to " + MAX_INSTANCES + " instances of " + target + ", not " + instances
+					+ ": a laptop runs the whole step.");
+		}
+		synchronized (this) {
+			List<ManagedApp> running = instancesOf(first);
+			List<String> done = new ArrayList<>();
+			for (int number = running.size() + 1; number <= instances; number++) {
+				done.add(startInstance(first, number));
+			}
+			for (int number = running.size(); number > instances; number--) {
+				ManagedApp extra = running.get(number - 1);
+				extra.shutDown();
+				this.apps.remove(extra);
+				done.add("stopped " + extra.name());
+			}
+			return note(done.isEmpty() ? target + " already runs " + instances + " instance(s)."
+					: target + " at " + instances + " instance(s): " + String.join("; ", done) + ".");
+		}
+	}
+
+	/** The app's instances in number order, the manifest's own first. */
+	private List<ManagedApp> instancesOf(ManagedApp first) {
+		List<ManagedApp> instances = new ArrayList<>();
+		instances.add(first);
+		for (int number = 2;; number++) {
+			String name = first.name() + "-" + number;
+			Optional<ManagedApp> instance = this.apps.stream().filter((app) -> app.name().equals(name)).findFirst();
+			if (instance.isEmpty()) {
+				return instances;
+			}
+			instances.add(instance.get());
+		}
+	}
+
+	private String startInstance(ManagedApp first, int number) {
+		int index = this.step.apps().indexOf(first.app());
+		int port = Ports.free(1).get(0);
+		App instance = first.app().instance(number, port);
+		FastStartLayout layout = this.layouts.get(index);
+		ManagedApp managed = new ManagedApp(instance, index, port,
+				() -> layout.command(jvmOptions(), arguments(first.app(), port)), layout.workDir(), this.log,
+				this::appDied);
+		List<ManagedApp> previous = instancesOf(first);
+		this.apps.add(this.apps.indexOf(previous.get(previous.size() - 1)) + 1, managed);
+		try {
+			Duration startup = managed.start(this.options.healthTimeout());
+			return String.format(Locale.ROOT, "started %s on port %d, healthy after %.1f s", managed.name(), port,
+					startup.toMillis() / 1000.0);
+		}
+		catch (RuntimeException ex) {
+			managed.shutDown();
+			this.apps.remove(managed);
+			throw ex;
+		}
 	}
 
 	private String control(String action, ManagedApp app) {
@@ -415,8 +513,9 @@ public final class StepSession implements AutoCloseable {
 
 	private ManagedApp managed(int index, FastStartLayout layout, List<Integer> ports, AppLog log) {
 		App app = this.step.apps().get(index);
-		return new ManagedApp(app, index, ports.get(index), () -> layout.command(jvmOptions(), arguments(app, ports)),
-				layout.workDir(), log, this::appDied);
+		return new ManagedApp(app, index, ports.get(index),
+				() -> layout.command(jvmOptions(), arguments(app, ports.get(index), ports)), layout.workDir(), log,
+				this::appDied);
 	}
 
 	/** What every app's JVM gets after the manifest's options. */
@@ -428,16 +527,26 @@ public final class StepSession implements AutoCloseable {
 
 	/**
 	 * The app's arguments: its port and address, its infrastructure, the URLs of the apps
-	 * it calls, then the options' own.
+	 * it calls (none for those it finds by name), then the options' own.
 	 */
-	private List<String> arguments(App app, List<Integer> ports) {
+	private List<String> arguments(App app, int port) {
+		List<Integer> ports = this.apps.stream()
+			.filter((managed) -> this.step.apps().contains(managed.app()))
+			.map(ManagedApp::port)
+			.toList();
+		return arguments(app, port, ports);
+	}
+
+	private List<String> arguments(App app, int port, List<Integer> ports) {
 		List<String> arguments = new ArrayList<>();
-		int index = this.step.apps().indexOf(app);
-		arguments.add("--server.port=" + ports.get(index));
+		arguments.add("--server.port=" + port);
 		boolean open = this.options.lan() && app.equals(this.step.frontDoorApp());
 		arguments.add("--server.address=" + (open ? "0.0.0.0" : "127.0.0.1"));
 		arguments.addAll(this.infrastructure.argumentsFor(app));
 		app.calls().forEach((callee, property) -> {
+			if (App.BY_NAME.equals(property)) {
+				return;
+			}
 			int calleeIndex = this.step.apps().indexOf(this.step.app(callee).orElseThrow());
 			arguments.add("--" + property + "=http://127.0.0.1:" + ports.get(calleeIndex));
 		});
@@ -453,7 +562,7 @@ public final class StepSession implements AutoCloseable {
 				this.status.println("Training the class-data archive of " + app.name()
 						+ " (once per build and JDK; later starts are faster)...");
 				this.status.flush();
-				if (!layout.train(jvmOptions(), arguments(app, ports))) {
+				if (!layout.train(jvmOptions(), arguments(app, ports.get(i), ports))) {
 					this.status.println("Training " + app.name() + " failed (see " + layout.trainingLog()
 							+ "); it starts without the archive.");
 				}

@@ -199,6 +199,46 @@ class ControlCommandTests {
 	}
 
 	@Test
+	void scalesAnAppOthersFindByNameAndStopsTheFurtherInstanceWhenScaledDown() throws Exception {
+		run("pair");
+
+		Cli up = Cli.run(workspace.root(), "scale", "beta", "2");
+
+		assertThat(up.exitCode()).as(up.err()).isZero();
+		assertThat(up.out()).startsWith("beta at 2 instance(s): started beta-2 on port ");
+		JsonNode second = app(status(), "beta-2");
+		assertThat(second.path("state").asString()).isEqualTo("running");
+		HttpResponse<String> ready = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + second.path("port").asInt() + "/ready"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(ready.statusCode()).isEqualTo(200);
+		assertThat(Cli.run(workspace.root(), "kill", "beta-2").exitCode()).isZero();
+
+		Cli down = Cli.run(workspace.root(), "scale", "beta", "1");
+
+		assertThat(down.out()).startsWith("beta at 1 instance(s): stopped beta-2.");
+		JsonNode status = status();
+		assertThat(status.path("apps")).noneMatch((app) -> app.path("name").asString().equals("beta-2"));
+		assertThat(app(status, "beta").path("state").asString()).isEqualTo("running");
+	}
+
+	@Test
+	void refusesToScaleAnAppNothingFindsByNameOrPastThreeInstances() throws Exception {
+		run("pair");
+
+		Cli unreachable = Cli.run(workspace.root(), "scale", "alpha", "2");
+		Cli tooMany = Cli.run(workspace.root(), "scale", "beta", "9");
+
+		assertThat(unreachable.exitCode()).isEqualTo(1);
+		assertThat(unreachable.err().strip()).isEqualTo("error: No app of pair finds alpha by name in a registry, so a"
+				+ " second instance would get no requests. Apps that can be scaled: beta.");
+		assertThat(tooMany.exitCode()).isEqualTo(1);
+		assertThat(tooMany.err().strip())
+			.isEqualTo("error: Give 1 to 3 instances of beta, not 9: a laptop runs the whole step.");
+		assertThat(status().path("apps")).hasSize(2);
+	}
+
+	@Test
 	void refusesToRunASecondStepInTheSameFolder() throws Exception {
 		CliProcess first = run("pair");
 

@@ -1,0 +1,136 @@
+package shop.systemtests;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import workshop.cli.control.PrometheusText;
+import workshop.contract.Product;
+import workshop.contract.ShopClient;
+import workshop.contract.ShopResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two instances of the inventory service, both registered, and one killed while reads run
+ * through the gateway: {@code ./workshop scale inventory-service 2}, then
+ * {@code ./workshop kill inventory-service-2}. No read fails (one sent to the killed
+ * instance is tried again on the other), writes answer at once, and the gateway stops
+ * sending to the killed instance within a few seconds: its load balancer's failed calls
+ * to that port stop growing.
+ */
+@Order(60)
+class FailoverTests {
+
+	private static final Logger logger = LoggerFactory.getLogger(FailoverTests.class);
+
+	private static final String FAILED_CALLS = "loadbalancer_requests_failed_seconds_count";
+
+	private static final String SUCCEEDED_CALLS = "loadbalancer_requests_success_seconds_count";
+
+	private final RunningShop running = RunningShop.get();
+
+	private final ShopClient shop = new ShopClient(this.running.gatewayUrl());
+
+	@AfterEach
+	void oneInstanceAgain() {
+		this.running.workshop("scale", "inventory-service", "1");
+	}
+
+	@Test
+	void noReadFailsWhileOneOfTwoInstancesIsKilled() {
+		Product product = this.shop.createProductWithStock("FAILOVER", 500, 40);
+		assertThat(this.running.workshop("scale", "inventory-service", "2"))
+			.startsWith("inventory-service at 2 instance(s): started inventory-service-2 on port ");
+		int secondPort = this.running.step().app("inventory-service-2").port();
+		await("the gateway sends reads to the second instance").atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> this.shop.get("/api/inventory/" + product.sku()).status() == 200
+					&& calls(SUCCEEDED_CALLS, secondPort) > 0);
+
+		List<Double> failedCalls = new ArrayList<>();
+		ReadLoad load = ReadLoad.start(this.shop, "/api/inventory/" + product.sku(), 4);
+		try {
+			await("reads under way").atMost(Duration.ofSeconds(10)).until(() -> load.reads() >= 40);
+			long killed = System.nanoTime();
+			this.running.workshop("kill", "inventory-service-2");
+			List<Integer> writes = writeStock(product.sku());
+			// Watch for 8 s: the health checks run every second, the lease lapses after 6
+			// s.
+			long lastGrowth = killed;
+			double last = 0;
+			while (System.nanoTime() - killed < Duration.ofSeconds(8).toNanos()) {
+				double now = calls(FAILED_CALLS, secondPort);
+				if (now > last) {
+					last = now;
+					lastGrowth = System.nanoTime();
+				}
+				failedCalls.add(now);
+				sleep(Duration.ofMillis(200));
+			}
+			Duration bound = Duration.ofNanos(lastGrowth - killed);
+			logger
+				.info("Killed inventory-service-2 under {} reads: {} calls to it failed, the last {} ms after the kill;"
+						+ " writes meanwhile answered {}", load.reads(), (long) last, bound.toMillis(), writes);
+
+			assertThat(load.failures()).as("failed reads by status").isEmpty();
+			assertThat(writes).as("each write answered at once, 200 or 503").allMatch((s) -> s == 200 || s == 503);
+			assertThat(failedCalls.subList(failedCalls.size() - 10, failedCalls.size()))
+				.as("failed calls to the killed instance in the last 2 s of 8")
+				.containsOnly(last);
+		}
+		finally {
+			load.close();
+		}
+		assertThat(load.failures()).as("failed reads by status").isEmpty();
+	}
+
+	/** Five stock writes right after the kill, each bounded; their statuses. */
+	private List<Integer> writeStock(String sku) {
+		List<Integer> statuses = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			long start = System.nanoTime();
+			ShopResponse response = this.shop.call("PUT", "/api/inventory/" + sku)
+				.asAdmin()
+				.json(new OnHand(40))
+				.send();
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).as("write %d", i).isLessThan(Duration.ofSeconds(5));
+			statuses.add(response.status());
+		}
+		return statuses;
+	}
+
+	/** The gateway's load-balanced calls of one outcome to the instance on a port. */
+	private double calls(String counter, int port) {
+		URI gateway = this.running.url("gateway");
+		ShopResponse scrape = new ShopClient(gateway).get("/actuator/prometheus");
+		return PrometheusText.parse(scrape.body())
+			.stream()
+			.filter((sample) -> sample.name().equals(counter))
+			.filter((sample) -> sample.labels().containsValue(String.valueOf(port)))
+			.mapToDouble(PrometheusText.Sample::value)
+			.sum();
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** The body of a stock write. */
+	record OnHand(int onHand) {
+	}
+
+}
