@@ -11,6 +11,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.GroupState;
 
 import workshop.cli.Terminal;
 import workshop.cli.Workspace;
@@ -125,19 +133,47 @@ final class RunningShop {
 	 * @return a new connection; the caller closes it
 	 */
 	Connection database(String database) {
-		InfraServer postgres = this.step.session()
-			.servers()
-			.stream()
-			.filter((server) -> server.name().equals("postgres"))
-			.findFirst()
-			.orElseThrow();
 		try {
-			return DriverManager.getConnection("jdbc:postgresql://" + postgres.address() + "/" + database, "postgres",
-					"postgres");
+			return DriverManager.getConnection("jdbc:postgresql://" + server("postgres").address() + "/" + database,
+					"postgres", "postgres");
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot reach the database " + database + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * How many members a consumer group has once it is stable, as the broker sees it: a
+	 * killed instance stays a member, holding its partitions, until its session times
+	 * out; then the group rebalances and the members left take them over.
+	 * @param group the consumer group
+	 * @return its members, or -1 while it rebalances or the broker does not answer
+	 */
+	int stableMembers(String group) {
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, server("kafka").address()))) {
+			ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
+				.describedGroups()
+				.get(group)
+				.get(5, TimeUnit.SECONDS);
+			return (description.groupState() == GroupState.STABLE) ? description.members().size() : -1;
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			return -1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return -1;
+		}
+	}
+
+	private InfraServer server(String name) {
+		return this.step.session()
+			.servers()
+			.stream()
+			.filter((server) -> server.name().equals(name))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	/**
