@@ -46,11 +46,12 @@ record KubernetesKustomization(String apiVersion, String kind, String namespace,
 	}
 
 	/**
-	 * A generated ConfigMap or Secret: {@code KEY=value} literals; in an overlay,
-	 * {@code behavior: merge} or {@code replace} changes the base's generator of that
-	 * name.
+	 * A generated ConfigMap or Secret: {@code KEY=value} literals, and files, each a key
+	 * named after the file (or {@code key=path}) whose value is the file's text; in an
+	 * overlay, {@code behavior: merge} or {@code replace} changes the base's generator of
+	 * that name.
 	 */
-	record Generator(String name, String behavior, List<String> literals) {
+	record Generator(String name, String behavior, List<String> literals, List<String> files) {
 
 		/**
 		 * Returns the literals as a map.

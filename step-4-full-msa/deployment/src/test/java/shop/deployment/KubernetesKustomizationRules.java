@@ -160,13 +160,23 @@ final class KubernetesKustomizationRules {
 			.filter((resource) -> resource.podSpec() != null)
 			.forEach((resource) -> read.addAll(configurationReadBy(resource.podSpec())));
 		kustomization.generators().forEach((generated, generator) -> {
-			if (!read.contains(generated)) {
-				problems.add(file + ": generates " + generated + ", which no pod reads");
-			}
 			orEmpty(generator.literals()).stream()
 				.filter((literal) -> literal.indexOf('=') < 1)
 				.forEach((literal) -> problems.add(file + ": " + generated + " has '" + literal + "', not KEY=value"));
+			for (String entry : orEmpty(generator.files())) {
+				String path = normalize(folderOf(file), entry.substring(entry.indexOf('=') + 1));
+				if (!manifests.has(path) || !(folderOf(file).isEmpty() || path.startsWith(folderOf(file) + "/"))) {
+					problems.add(file + ": " + generated + " reads " + entry
+							+ ", which is no file in or below the kustomization's folder");
+				}
+			}
 		});
+		for (Map.Entry<String, Generator> generated : generatorsToBeRead(manifests, file, kustomization, scope)
+			.entrySet()) {
+			if (!read.contains(generated.getKey())) {
+				problems.add(file + ": generates " + generated.getKey() + ", which no pod reads");
+			}
+		}
 		Set<String> defined = new HashSet<>(scope.generators.keySet());
 		scope.resources.forEach((resource) -> defined.add(resource.kind() + " " + resource.name()));
 		for (String entry : orEmpty(kustomization.resources())) {
@@ -183,6 +193,31 @@ final class KubernetesKustomizationRules {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Returns the generators whose ConfigMaps and Secrets the pods of a kustomization
+	 * must read: its own, and those of each folder it names that holds settings only (no
+	 * workload of its own to read them). A kustomization of settings only is left to the
+	 * one that names it.
+	 */
+	private static Map<String, Generator> generatorsToBeRead(KubernetesManifests manifests, String file,
+			KubernetesKustomization kustomization, Scope scope) {
+		if (scope.resources.stream().noneMatch((resource) -> resource.podSpec() != null)) {
+			return Map.of();
+		}
+		Map<String, Generator> generators = new LinkedHashMap<>(kustomization.generators());
+		for (String entry : orEmpty(kustomization.resources())) {
+			String path = resolve(manifests, folderOf(file), entry);
+			if (path != null && manifests.kustomizations().containsKey(path)) {
+				Scope folder = new Scope();
+				folder.collect(manifests, path);
+				if (folder.resources.stream().noneMatch((resource) -> resource.podSpec() != null)) {
+					generators.putAll(folder.generators);
+				}
+			}
+		}
+		return generators;
 	}
 
 	/**

@@ -23,6 +23,9 @@ class KubernetesKustomizationTests {
 
 	private static final String LOCAL = "overlays/local/kustomization.yaml";
 
+	/** The config server's files, outside the folder: {@code step-4-full-msa/config}. */
+	private static final String CONFIG = "../config/kustomization.yaml";
+
 	private KubernetesManifests manifests;
 
 	@BeforeEach
@@ -86,6 +89,35 @@ class KubernetesKustomizationTests {
 				BASE + ": generates ConfigMap orders-service, which no pod reads",
 				"base/order-service.yaml: Deployment order-service reads ConfigMap order-service, which " + BASE
 						+ " neither generates nor defines");
+	}
+
+	@Test
+	void readsTheConfigServersFilesIntoAConfigMapTheRegistryMounts() {
+		assertThat(this.manifests.kustomizations()).containsKey(CONFIG);
+		assertThat(this.manifests.has("../config/payment-service.yml")).isTrue();
+
+		KubernetesManifests unmounted = this.manifests.withChange("base/registry.yaml", "name: config-files",
+				"name: config");
+		assertThat(KubernetesKustomizationRules.problems(unmounted)).containsExactly(
+				BASE + ": generates ConfigMap config-files, which no pod reads",
+				"base/registry.yaml: Deployment registry reads ConfigMap config, which " + BASE
+						+ " neither generates nor defines");
+	}
+
+	@Test
+	void findsAGeneratedFileThatIsNotThere() {
+		KubernetesManifests broken = this.manifests.withChange(CONFIG, "- payment-service.yml", "- payments.yml");
+		assertThat(KubernetesKustomizationRules.problems(broken)).containsExactly(CONFIG
+				+ ": ConfigMap config-files reads payments.yml, which is no file in or below the kustomization's folder");
+	}
+
+	@Test
+	void findsAGeneratedFileOutsideTheKustomizationsFolder() {
+		// kustomize refuses to load it (its load restrictor): the file would have to move
+		KubernetesManifests broken = this.manifests.withChange(BASE, "- name: registry\n    literals:",
+				"- name: registry\n    files:\n      - ../../config/application.yml\n    literals:");
+		assertThat(KubernetesKustomizationRules.problems(broken)).containsExactly(BASE + ": ConfigMap registry reads"
+				+ " ../../config/application.yml, which is no file in or below the kustomization's folder");
 	}
 
 	@Test

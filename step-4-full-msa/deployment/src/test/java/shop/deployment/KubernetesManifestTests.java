@@ -33,7 +33,7 @@ class KubernetesManifestTests {
 		assertThat(this.manifests.resources()).extracting(Resource::kind)
 			.contains("Deployment", "StatefulSet", "Service", "ConfigMap", "Namespace");
 		assertThat(this.manifests.kustomizations()).containsOnlyKeys("base/kustomization.yaml",
-				"overlays/local/kustomization.yaml");
+				"overlays/local/kustomization.yaml", "../config/kustomization.yaml");
 	}
 
 	@Test

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -27,7 +29,11 @@ import tools.jackson.databind.JsonNode;
  */
 final class KubernetesManifests {
 
+	private static final String KUSTOMIZATION = "kustomization.yaml";
+
 	private final Map<String, String> files;
+
+	private final Set<String> dataFiles;
 
 	private final List<Resource> resources = new ArrayList<>();
 
@@ -35,25 +41,58 @@ final class KubernetesManifests {
 
 	private final List<String> problems = new ArrayList<>();
 
-	private KubernetesManifests(Map<String, String> files) {
+	private KubernetesManifests(Map<String, String> files, Set<String> dataFiles) {
 		this.files = files;
-		files.forEach(this::parse);
+		this.dataFiles = dataFiles;
+		files.forEach((file, text) -> {
+			if (!dataFiles.contains(file)) {
+				parse(file, text);
+			}
+		});
 	}
 
 	/**
-	 * Reads every {@code .yaml} and {@code .yml} file below a folder.
+	 * Reads every {@code .yaml} and {@code .yml} file below a folder. A folder outside it
+	 * that one of its kustomizations names among its resources (such as
+	 * {@code ../../config}) is read too: its kustomization is parsed, its other files,
+	 * which that kustomization generates from, are kept as text only.
 	 * @param folder the folder, such as {@code step-4-full-msa/k8s}
 	 * @return the parsed manifests, never null
 	 * @throws IOException when a file cannot be read
 	 */
 	static KubernetesManifests read(Path folder) throws IOException {
+		Path root = folder.toAbsolutePath().normalize();
+		Map<String, String> files = readYaml(root, root);
+		Map<String, String> withOutside = new TreeMap<>(files);
+		Set<String> dataFiles = new TreeSet<>();
+		for (Map.Entry<String, KubernetesKustomization> kustomization : new KubernetesManifests(files, Set.of())
+			.kustomizations()
+			.entrySet()) {
+			Path from = root.resolve(kustomization.getKey()).getParent();
+			for (String entry : KubernetesKustomization.orEmpty(kustomization.getValue().resources())) {
+				Path outside = from.resolve(entry).normalize();
+				if (!outside.startsWith(root) && Files.isRegularFile(outside.resolve(KUSTOMIZATION))) {
+					readYaml(root, outside).forEach((file, text) -> {
+						withOutside.put(file, text);
+						if (!file.endsWith("/" + KUSTOMIZATION)) {
+							dataFiles.add(file);
+						}
+					});
+				}
+			}
+		}
+		return new KubernetesManifests(withOutside, dataFiles);
+	}
+
+	/** The YAML files below a folder, by their path relative to {@code root}. */
+	private static Map<String, String> readYaml(Path root, Path folder) throws IOException {
 		Map<String, String> files = new TreeMap<>();
 		try (Stream<Path> paths = Files.walk(folder)) {
 			for (Path file : paths.filter(KubernetesManifests::isYaml).toList()) {
-				files.put(folder.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+				files.put(root.relativize(file).toString().replace('\\', '/'), Files.readString(file));
 			}
 		}
-		return new KubernetesManifests(files);
+		return files;
 	}
 
 	/**
@@ -72,7 +111,7 @@ final class KubernetesManifests {
 		}
 		Map<String, String> changed = new TreeMap<>(this.files);
 		changed.put(file, text.replace(from, to));
-		return new KubernetesManifests(changed);
+		return new KubernetesManifests(changed, this.dataFiles);
 	}
 
 	/**
@@ -104,7 +143,7 @@ final class KubernetesManifests {
 		lines.subList(start, end).clear();
 		Map<String, String> changed = new TreeMap<>(this.files);
 		changed.put(file, String.join("\n", lines));
-		return new KubernetesManifests(changed);
+		return new KubernetesManifests(changed, this.dataFiles);
 	}
 
 	private static int indentOf(String line) {

@@ -1,10 +1,13 @@
 package shop.systemtests;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -14,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -75,8 +79,11 @@ final class RunningShop {
 
 	private final RunningStep step;
 
-	private RunningShop(RunningStep step) {
+	private final Path configFolder;
+
+	private RunningShop(RunningStep step, Path configFolder) {
 		this.step = step;
+		this.configFolder = configFolder;
 	}
 
 	/**
@@ -115,6 +122,15 @@ final class RunningShop {
 	 */
 	URI url(String app) {
 		return this.step.url(app);
+	}
+
+	/**
+	 * The folder the config server serves: a copy of {@code step-4-full-msa/config} made
+	 * at start, so that a test changes a setting there and never in the repository.
+	 * @return the folder
+	 */
+	Path configFolder() {
+		return this.configFolder;
 	}
 
 	/**
@@ -213,6 +229,7 @@ final class RunningShop {
 		Workspace workspace = new Workspace(root.toAbsolutePath().normalize(),
 				logs.resolve("workshop").toAbsolutePath());
 		Step step = workspace.manifest().step("step-4");
+		Path configFolder = copyConfigFolder(root.resolve("step-4-full-msa/config"), logs.resolve("config"));
 		SessionOptions options = SessionOptions.defaults(InfraMode.EMBEDDED)
 			.forTests(Map.of("registry", jar(apps, "step-4-registry"), "catalog-service",
 					jar(apps, "step-4-catalog-service"), "inventory-service", jar(apps, "step-4-inventory-service"),
@@ -220,7 +237,9 @@ final class RunningShop {
 					jar(apps, "step-4-order-service"), "gateway", jar(apps, "step-4-gateway")))
 			.stoppingOnFailure(false)
 			.withJvmOptions(QUICK_START)
-			.withArguments("gateway", GATEWAY_TIMEOUT);
+			.withArguments("gateway", GATEWAY_TIMEOUT)
+			.withArguments("registry",
+					"--spring.cloud.config.server.native.search-locations=file:" + configFolder.toAbsolutePath() + "/");
 		StringWriter progress = new StringWriter();
 		StepSession session = StepSession.of(step, new PrintWriter(progress, true), options, Terminal.plain());
 		FileAppLog log = new FileAppLog(logs.resolve("step-4.log"));
@@ -229,11 +248,26 @@ final class RunningShop {
 			log.close();
 		}, "stop-step-4"));
 		try {
-			return new RunningShop(RunningStep.start(workspace, session, log));
+			return new RunningShop(RunningStep.start(workspace, session, log), configFolder);
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalStateException(
 					"step 4 did not start: " + ex.getMessage() + "; see " + log.file() + " and: " + progress, ex);
+		}
+	}
+
+	private static Path copyConfigFolder(Path from, Path to) {
+		try {
+			Files.createDirectories(to);
+			try (Stream<Path> files = Files.list(from)) {
+				for (Path file : files.toList()) {
+					Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+			return to;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot copy " + from + " to " + to, ex);
 		}
 	}
 

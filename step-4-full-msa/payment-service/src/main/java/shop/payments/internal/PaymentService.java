@@ -10,12 +10,12 @@ import shop.payments.PaymentAuthorized;
 import shop.payments.PaymentDeclined;
 import shop.payments.Payments;
 import shop.shared.Money;
-import shop.shared.config.ShopProperties;
 
 /**
  * Payments against a simulated provider that declines, deterministically, any total above
- * {@code shop.payments.decline-above}. Every answer is recorded in the
- * {@code payments.payments} table and announced as an event.
+ * {@code shop.payments.decline-above} ({@link DeclineLimit}, which a refresh changes
+ * without a restart). Every answer is recorded in the {@code payments.payments} table and
+ * announced as an event.
  */
 @Service
 public class PaymentService implements Payments {
@@ -24,12 +24,12 @@ public class PaymentService implements Payments {
 
 	private final ApplicationEventPublisher events;
 
-	private final Money limit;
+	private final DeclineLimit limit;
 
-	public PaymentService(PaymentRepository payments, ApplicationEventPublisher events, ShopProperties properties) {
+	PaymentService(PaymentRepository payments, ApplicationEventPublisher events, DeclineLimit limit) {
 		this.payments = payments;
 		this.events = events;
-		this.limit = Money.usd(properties.payments().declineAbove());
+		this.limit = limit;
 	}
 
 	// tag::authorize[]
@@ -39,7 +39,7 @@ public class PaymentService implements Payments {
 		if (this.payments.existsByOrderId(orderId)) {
 			return; // answered before: the event with the answer went out then
 		}
-		boolean declined = total.isGreaterThan(this.limit);
+		boolean declined = this.limit.declines(total);
 		PaymentStatus answer = declined ? PaymentStatus.DECLINED : PaymentStatus.AUTHORIZED;
 		this.payments.save(new Payment(orderId, total, answer));
 		this.events.publishEvent(declined ? new PaymentDeclined(orderId) : new PaymentAuthorized(orderId));

@@ -16,8 +16,9 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Who may do what: administrators count the stock with HTTP Basic, everyone else reads
- * the stock and places orders without logging in.
+ * Who may do what: administrators count the stock and have the settings read again
+ * ({@code POST /actuator/refresh}) with HTTP Basic, everyone else reads the stock and
+ * places orders without logging in.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -27,6 +28,8 @@ public class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain shopSecurity(HttpSecurity http, AuthenticationEntryPoint problemEntryPoint) {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.PUT, "/api/inventory/**")
+			.authenticated()
+			.requestMatchers(HttpMethod.POST, "/actuator/refresh")
 			.authenticated()
 			.anyRequest()
 			.permitAll())
