@@ -1,7 +1,9 @@
 package shop.deployment;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,9 +94,14 @@ class KubernetesKustomizationTests {
 	}
 
 	@Test
-	void readsTheConfigServersFilesIntoAConfigMapTheRegistryMounts() {
-		assertThat(this.manifests.kustomizations()).containsKey(CONFIG);
-		assertThat(this.manifests.has("../config/payment-service.yml")).isTrue();
+	void readsTheConfigServersFilesIntoAConfigMapTheRegistryMounts() throws IOException {
+		// every file the config server serves, none forgotten
+		try (Stream<Path> files = Files.list(K8S.resolveSibling("config"))) {
+			assertThat(this.manifests.kustomizations().get(CONFIG).configMapGenerator().get(0).files())
+				.containsExactlyInAnyOrderElementsOf(files.map((file) -> file.getFileName().toString())
+					.filter((name) -> name.endsWith(".yml"))
+					.toList());
+		}
 
 		KubernetesManifests unmounted = this.manifests.withChange("base/registry.yaml", "name: config-files",
 				"name: config");

@@ -27,8 +27,11 @@ import static org.awaitility.Awaitility.await;
  * every test class of the JVM. After each test the backends answer normally again and the
  * circuit breakers are closed.
  */
-// The slow-backend test waits for the timeout: 1 s instead of the default 2 s.
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "shop.gateway.timeout=1s")
+// The slow-backend test waits for the timeout: 1 s instead of the default 2 s. The load
+// balancing tests send hundreds of requests a second from one client: past the default
+// rate limit, which RateLimitIntegrationTests tests with a gateway of its own.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "shop.gateway.timeout=1s", "shop.gateway.rate-limit.requests-per-second=100000" })
 abstract class GatewayIntegrationTest {
 
 	static final FakeBackend CATALOG_SERVICE = FakeBackend.start("catalog-service");

@@ -31,6 +31,17 @@ final class RawHttp {
 	}
 
 	/**
+	 * Sends a GET from another loopback address, as a second client would.
+	 * @param client the address to send from, such as {@code 127.0.0.2}
+	 * @param port the port on localhost
+	 * @param target the request target, as sent
+	 * @return the answer
+	 */
+	static Answer getFrom(InetAddress client, int port, String target) {
+		return send(client, port, "GET", target, null);
+	}
+
+	/**
 	 * Sends one request.
 	 * @param port the port on localhost
 	 * @param method the method, as sent
@@ -40,6 +51,11 @@ final class RawHttp {
 	 * @return the answer
 	 */
 	static Answer send(int port, String method, String target, String jsonBody, String... headers) {
+		return send(null, port, method, target, jsonBody, headers);
+	}
+
+	private static Answer send(InetAddress client, int port, String method, String target, String jsonBody,
+			String... headers) {
 		StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\n");
 		for (String header : headers) {
 			request.append(header).append("\r\n");
@@ -49,7 +65,7 @@ final class RawHttp {
 			request.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
 		}
 		request.append("Connection: close\r\n\r\n");
-		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port, client, 0)) {
 			socket.setSoTimeout(30_000);
 			socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
 			socket.getOutputStream().write(body);

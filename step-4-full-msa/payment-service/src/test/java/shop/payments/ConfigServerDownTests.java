@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A service started while the config server is down does not wait for it: its
- * {@code spring.config.import} is {@code optional:}, so it logs one warning and starts on
+ * {@code spring.config.import} is {@code optional:}, so it logs a warning and starts on
  * the settings packaged in its jar. Only the configuration is loaded here, from the
  * service's own {@code application.yml}, against a port where nothing listens.
  */

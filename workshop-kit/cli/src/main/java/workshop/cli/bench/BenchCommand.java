@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -134,13 +135,19 @@ public final class BenchCommand implements Callable<Integer> {
 			}
 		}
 
-		String context = String.format(Locale.ROOT,
+		StringBuilder context = new StringBuilder().append(String.format(Locale.ROOT,
 				"%s, %d cores, JDK %s, infra %s; load average (1 min) %s at the start, %s at the end; warm-up %d s, "
 						+ "%d s per run; JDK HttpClient, keep-alive.",
 				timestamp, Runtime.getRuntime().availableProcessors(), Runtime.version(),
 				mode.name().toLowerCase(Locale.ROOT), loadAtStart, LoadAverage.now(), this.warmupSeconds,
-				this.durationSeconds);
-		String report = new BenchReport(results, context).markdown();
+				this.durationSeconds));
+		for (Step step : steps) {
+			step.bench()
+				.arguments()
+				.forEach((app, arguments) -> context.append(String.format(Locale.ROOT, " %s ran %s with %s.", step.id(),
+						app, String.join(" ", arguments))));
+		}
+		String report = new BenchReport(results, context.toString()).markdown();
 		Files.createDirectories(reports);
 		Path markdown = reports.resolve(timestamp + ".md");
 		Files.writeString(markdown, report);
@@ -164,8 +171,13 @@ public final class BenchCommand implements Callable<Integer> {
 
 	private StepResult measure(Workspace workspace, Step step, InfraMode mode, FileAppLog log, HttpClient client,
 			PrintWriter out) throws InterruptedException {
-		StepSession session = StepSession.of(step, out,
-				SessionOptions.defaults(mode).healthTimeout(Duration.ofSeconds(this.timeoutSeconds)), Terminal.plain());
+		SessionOptions options = SessionOptions.defaults(mode).healthTimeout(Duration.ofSeconds(this.timeoutSeconds));
+		for (Map.Entry<String, List<String>> app : step.bench().arguments().entrySet()) {
+			out.println("   " + app.getKey() + " runs with " + String.join(" ", app.getValue())
+					+ " (workshop.yaml, bench)");
+			options = options.withArguments(app.getKey(), app.getValue().toArray(String[]::new));
+		}
+		StepSession session = StepSession.of(step, out, options, Terminal.plain());
 		Thread stopOnExit = new Thread(session::close, "workshop-stop");
 		Runtime.getRuntime().addShutdownHook(stopOnExit);
 		try {
@@ -175,7 +187,7 @@ public final class BenchCommand implements Callable<Integer> {
 				.map((app) -> ProcessTree.residentBytes(app.process()))
 				.toList();
 			List<Long> serversHealthy = session.servers().stream().map(BenchCommand::serverBytes).toList();
-			BenchContext bench = new BenchContext(step, client, session.apps(), session.servers(),
+			BenchContext bench = new BenchContext(step, client, session, session.apps(), session.servers(),
 					new BenchContext.Settings(this.connections, Duration.ofSeconds(this.durationSeconds), this.rate,
 							ORDER_TIMEOUT),
 					out);

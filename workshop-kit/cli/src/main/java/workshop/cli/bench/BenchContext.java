@@ -11,6 +11,7 @@ import workshop.cli.WorkshopException;
 import workshop.cli.manifest.Step;
 import workshop.cli.run.InfraServer;
 import workshop.cli.run.RunningApp;
+import workshop.cli.run.StepSession;
 
 /**
  * What a {@link Measure} gets: the running step, a client and the shop's requests through
@@ -22,6 +23,8 @@ final class BenchContext {
 	private final Step step;
 
 	private final HttpClient client;
+
+	private final StepSession session;
 
 	private final ShopRequests shop;
 
@@ -35,10 +38,11 @@ final class BenchContext {
 
 	private BatchResult busiestBatch;
 
-	BenchContext(Step step, HttpClient client, List<RunningApp> apps, List<InfraServer> servers, Settings settings,
-			PrintWriter out) {
+	BenchContext(Step step, HttpClient client, StepSession session, List<RunningApp> apps, List<InfraServer> servers,
+			Settings settings, PrintWriter out) {
 		this.step = step;
 		this.client = client;
+		this.session = session;
 		this.shop = new ShopRequests(client, step.frontDoor());
 		this.apps = apps;
 		this.servers = servers;
@@ -56,6 +60,15 @@ final class BenchContext {
 
 	ShopRequests shop() {
 		return this.shop;
+	}
+
+	/**
+	 * Returns the running step's session, for a measure that acts on its apps as the
+	 * control commands do ({@code scale}, {@code kill}).
+	 * @return the session
+	 */
+	StepSession session() {
+		return this.session;
 	}
 
 	List<RunningApp> apps() {

@@ -15,7 +15,7 @@ final class Measures {
 
 	private static final List<Measure> ALL = List.of(new ReadProducts(), new WaitForFinalStatus(),
 			new CompletedOrders(), new OrderPrice(), new ThroughTheGateway(), new PlaceOrders(), new ChangeLag(),
-			new CatalogSnapshot());
+			new CatalogSnapshot(), new Failover());
 
 	private static final Map<String, Measure> BY_NAME = ALL.stream()
 		.collect(Collectors.toMap(Measure::name, Function.identity()));

@@ -47,6 +47,13 @@ final class ShopRequests {
 		return HttpRequest.newBuilder(this.frontDoor.resolve("api/products")).timeout(Duration.ofSeconds(30)).build();
 	}
 
+	/** {@code GET /api/inventory/{sku}} of the chosen product, answered 200. */
+	HttpRequest readStock() {
+		return HttpRequest.newBuilder(this.frontDoor.resolve("api/inventory/" + chosenSku()))
+			.timeout(Duration.ofSeconds(30))
+			.build();
+	}
+
 	/** {@code POST /api/orders} for one unit of the chosen product, answered 201. */
 	HttpRequest placeOrder() {
 		String body = "{\"customerEmail\": \"bench@example.com\", \"lines\": [{\"sku\": \"" + chosenSku()

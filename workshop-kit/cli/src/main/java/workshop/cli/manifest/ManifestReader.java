@@ -116,6 +116,11 @@ public final class ManifestReader {
 				.forEach((module, ancestor) -> lineage.put(module, ancestor(ancestor, where + ".lineage." + module)));
 		}
 		BenchPlan bench = bench(entry.get("bench"), where + ".bench");
+		for (String app : bench.arguments().keySet()) {
+			if (apps.stream().noneMatch((other) -> other.name().equals(app))) {
+				throw error(where + ".bench.arguments", "names '" + app + "', which is no app of this step");
+			}
+		}
 		return new Step(id, dir, title, infra, frontDoor, List.copyOf(apps), Map.copyOf(lineage), bench);
 	}
 
@@ -137,8 +142,8 @@ public final class ManifestReader {
 	}
 
 	/**
-	 * Reads what the bench measures on a step: {@code measures} (names) and
-	 * {@code targets} (name: number).
+	 * Reads what the bench measures on a step: {@code measures} (names), {@code targets}
+	 * (name: number) and {@code arguments} (app: list of arguments).
 	 */
 	private BenchPlan bench(Object entry, String where) {
 		if (entry == null) {
@@ -162,7 +167,22 @@ public final class ManifestReader {
 				targets.put(name, number.doubleValue());
 			});
 		}
-		return new BenchPlan(List.copyOf(measures), Map.copyOf(targets));
+		Map<String, List<String>> arguments = new LinkedHashMap<>();
+		Object argumentsEntry = fields.get("arguments");
+		if (argumentsEntry != null) {
+			map(argumentsEntry, where + ".arguments").forEach((app, values) -> {
+				List<String> list = new ArrayList<>();
+				for (Object value : list(values, where + ".arguments." + app)) {
+					if (!(value instanceof String argument) || !argument.startsWith("--")) {
+						throw error(where + ".arguments." + app,
+								"holds '" + value + "': each must be an argument such as --server.port=8080");
+					}
+					list.add(argument);
+				}
+				arguments.put(app, List.copyOf(list));
+			});
+		}
+		return new BenchPlan(List.copyOf(measures), Map.copyOf(targets), Map.copyOf(arguments));
 	}
 
 	private List<String> relativePaths(Object entry, String where) {

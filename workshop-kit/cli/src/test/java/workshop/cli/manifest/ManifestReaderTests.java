@@ -137,6 +137,26 @@ class ManifestReaderTests {
 	}
 
 	@Test
+	void readsWhatTheBenchAddsToAnAppsCommandLine() throws IOException {
+		Path file = write(TWO_STEPS.replace("      measures: [read-products, gateway-overhead]\n",
+				"      measures: [read-products, gateway-overhead]\n      arguments:\n"
+						+ "        gateway: [--shop.gateway.rate-limit.requests-per-second=1000000]\n"));
+
+		assertThat(ManifestReader.read(file).step("step-2").bench().arguments())
+			.isEqualTo(Map.of("gateway", List.of("--shop.gateway.rate-limit.requests-per-second=1000000")));
+	}
+
+	@Test
+	void rejectsBenchArgumentsForAnAppTheStepDoesNotHave() throws IOException {
+		Path file = write(TWO_STEPS.replace("      measures: [read-products, gateway-overhead]\n",
+				"      measures: [read-products, gateway-overhead]\n      arguments:\n"
+						+ "        front-door: [--server.port=9090]\n"));
+
+		assertThatThrownBy(() -> ManifestReader.read(file)).isInstanceOf(ManifestException.class)
+			.hasMessage("workshop.yaml: steps[1].bench.arguments names 'front-door', which is no app of this step.");
+	}
+
+	@Test
 	void rejectsATargetThatIsNotANumber() throws IOException {
 		Path file = write(TWO_STEPS.replace("gateway-p99-factor: 1.5", "gateway-p99-factor: fast"));
 
