@@ -48,8 +48,11 @@ abstract class ShopIntegrationTest {
 	protected static final PlayedServices services = PlayedServices.shared(catalog.bootstrapServers());
 
 	@DynamicPropertySource
-	static void kafka(DynamicPropertyRegistry properties) {
+	static void brokerAndGatewayKey(DynamicPropertyRegistry properties) {
 		properties.add("spring.kafka.bootstrap-servers", catalog::bootstrapServers);
+		// no gateway: the tests sign its tokens with a key of their own
+		properties.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
+				GatewayTokens::publicKeyLocation);
 	}
 
 	@BeforeEach

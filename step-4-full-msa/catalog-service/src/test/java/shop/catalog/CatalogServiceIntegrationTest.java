@@ -36,9 +36,10 @@ abstract class CatalogServiceIntegrationTest {
 		properties.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
 		// no order service and no inventory here: a write waits for no subscriber
 		properties.add("shop.cdc.synchronous-subscribers", () -> "");
+		// no gateway either: the tests sign its tokens with a key of their own
+		properties.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
+				GatewayTokens::publicKeyLocation);
 	}
-
-	static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes());
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -55,12 +56,21 @@ abstract class CatalogServiceIntegrationTest {
 	}
 
 	protected HttpResponse<String> postAsAdmin(String path, String body) {
-		return send(request(path).header("Authorization", ADMIN)
+		return send(request(path).setHeader("Authorization", GatewayTokens.admin())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/**
+	 * A request with the anonymous token, as the gateway sends one for a caller who did
+	 * not log in; {@code setHeader("Authorization", …)} replaces it.
+	 */
 	protected HttpRequest.Builder request(String path) {
+		return requestWithoutToken(path).setHeader("Authorization", GatewayTokens.anonymous());
+	}
+
+	/** A request with no {@code Authorization}, such as one that bypasses the gateway. */
+	protected HttpRequest.Builder requestWithoutToken(String path) {
 		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
 	}
 

@@ -66,7 +66,7 @@ class ChangeDataCaptureIntegrationTests extends CatalogServiceIntegrationTest {
 
 		String id = json(postAsAdmin("/api/products", NEW_PRODUCT.formatted("TOWEL-STREAMED"))).path("id").asString();
 		for (int price = 901; price <= 920; price++) {
-			assertThat(send(request("/api/products/" + id).header("Authorization", ADMIN)
+			assertThat(send(request("/api/products/" + id).setHeader("Authorization", GatewayTokens.admin())
 				.header("Content-Type", "application/json")
 				.PUT(java.net.http.HttpRequest.BodyPublishers
 					.ofString(NEW_PRODUCT.formatted("TOWEL-STREAMED").replace("900", String.valueOf(price)))))

@@ -38,11 +38,14 @@ class ExternalDatabaseIntegrationTests extends CatalogServiceIntegrationTest {
 				"--spring.datasource.username=" + this.administrator.getUsername(),
 				"--spring.datasource.password=" + this.administrator.getPassword(),
 				"--spring.kafka.bootstrap-servers=" + SharedInfrastructure.kafka().bootstrapServers(),
-				"--shop.cdc.name=external", "--shop.cdc.topic=external.catalog.products")) {
+				"--shop.cdc.name=external", "--shop.cdc.topic=external.catalog.products",
+				"--spring.security.oauth2.resourceserver.jwt.public-key-location="
+						+ GatewayTokens.publicKeyLocation())) {
 			int port = ((WebServerApplicationContext) service).getWebServer().getPort();
 			HttpResponse<String> products = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/products")).build(),
-						HttpResponse.BodyHandlers.ofString());
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/products"))
+					.header("Authorization", GatewayTokens.anonymous())
+					.build(), HttpResponse.BodyHandlers.ofString());
 
 			assertThat(products.statusCode()).isEqualTo(200);
 			assertThat(products.body()).contains("MUG-CLASSIC");

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -36,13 +37,17 @@ final class RawHttp {
 	 * @param method the method, as sent
 	 * @param target the request target, as sent
 	 * @param jsonBody a JSON body, or null for none
-	 * @param headers header lines such as {@code "X-Note: n"}, as sent
+	 * @param headers header lines such as {@code "X-Note: n"}, as sent; without an
+	 * {@code Authorization} line, the anonymous token as the gateway adds it
 	 * @return the answer
 	 */
 	static Answer send(int port, String method, String target, String jsonBody, String... headers) {
 		StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\n");
 		for (String header : headers) {
 			request.append(header).append("\r\n");
+		}
+		if (Arrays.stream(headers).noneMatch((header) -> header.regionMatches(true, 0, "Authorization:", 0, 14))) {
+			request.append("Authorization: ").append(GatewayTokens.anonymous()).append("\r\n");
 		}
 		byte[] body = (jsonBody != null) ? jsonBody.getBytes(StandardCharsets.UTF_8) : new byte[0];
 		if (jsonBody != null) {

@@ -37,6 +37,8 @@ final class FakeBackend {
 
 	private final AtomicInteger requests = new AtomicInteger();
 
+	private volatile String authorization;
+
 	private volatile HttpServer server;
 
 	private volatile CountDownLatch slowness = new CountDownLatch(0);
@@ -64,6 +66,11 @@ final class FakeBackend {
 	/** The requests it answered, its readiness probe left out. */
 	int requests() {
 		return this.requests.get();
+	}
+
+	/** The {@code Authorization} header of the last request it answered, or null. */
+	String lastAuthorization() {
+		return this.authorization;
 	}
 
 	/** Stops answering: connections to the port are refused. */
@@ -113,6 +120,7 @@ final class FakeBackend {
 
 	private void answer(HttpExchange exchange) throws IOException {
 		this.requests.incrementAndGet();
+		this.authorization = exchange.getRequestHeaders().getFirst("Authorization");
 		try {
 			this.slowness.await(1, TimeUnit.MINUTES);
 		}

@@ -6,26 +6,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Administrators count the stock with HTTP Basic; nobody else can, and the refusal is a
- * problem detail with a Basic challenge. Anyone reads the stock.
+ * Administrators count the stock, with the gateway's token for their login: the scope
+ * {@code admin}. A caller who did not log in is refused as the contract says, with a
+ * Basic challenge to answer at the gateway. A call that did not come through the gateway
+ * is refused whatever it asks, with a Bearer challenge. Refusals are problem details and
+ * change nothing.
  */
 class AdminSecurityIntegrationTests extends InventoryServiceIntegrationTest {
 
-	@Autowired
-	private UserDetailsService administrator;
-
 	@Test
-	void refusesToCountTheStockWithoutCredentials() {
+	void refusesToCountTheStockWithoutTheAdminScope() {
 		String sku = newSku(3);
 
-		HttpResponse<String> answer = putStock(sku, null);
+		HttpResponse<String> answer = putStock(sku, GatewayTokens.anonymous());
 
 		assertThat(answer.statusCode()).isEqualTo(401);
 		assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"shop\"");
@@ -33,17 +32,6 @@ class AdminSecurityIntegrationTests extends InventoryServiceIntegrationTest {
 			.hasValueSatisfying((contentType) -> assertThat(contentType).startsWith("application/problem+json"));
 		assertThat(answer.headers().firstValue("X-Served-By")).hasValue("inventory-service");
 		assertThat(json(answer).path("type").asString()).isEqualTo("https://workshop.example/problems/unauthorized");
-		assertThat(stock(sku).path("onHand").asInt()).isEqualTo(3);
-	}
-
-	@Test
-	void refusesAWrongPassword() {
-		String sku = newSku(3);
-
-		HttpResponse<String> answer = putStock(sku,
-				"Basic " + Base64.getEncoder().encodeToString("admin:guess".getBytes(StandardCharsets.UTF_8)));
-
-		assertThat(answer.statusCode()).isEqualTo(401);
 		assertThat(stock(sku).path("onHand").asInt()).isEqualTo(3);
 	}
 
@@ -61,18 +49,41 @@ class AdminSecurityIntegrationTests extends InventoryServiceIntegrationTest {
 		assertThat(stock(sku).path("onHand").asInt()).isEqualTo(12);
 	}
 
-	@Test
-	void checksThePasswordAsPlainTextAfterALogin() {
-		HttpResponse<String> answer = putAsAdmin("/api/inventory/NO-SUCH-SKU", "{\"onHand\": 1}");
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "no token", "another key", "another audience", "expired", "a password" })
+	void refusesACallThatDidNotComeThroughTheGateway(String what) {
+		String sku = newSku(3);
+		String authorization = switch (what) {
+			case "no token" -> null;
+			case "another key" -> GatewayTokens.signedWithAnotherKey();
+			case "another audience" -> GatewayTokens.forAnotherAudience();
+			case "expired" -> GatewayTokens.expired();
+			default -> "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+		};
 
-		assertThat(answer.statusCode()).isNotEqualTo(401);
-		// a password upgraded to a hash after the login would cost every later admin
-		// request a BCrypt check: tens of milliseconds of CPU
-		assertThat(this.administrator.loadUserByUsername("admin").getPassword()).isEqualTo("{noop}admin");
+		HttpResponse<String> answer = putStock(sku, authorization);
+
+		assertThat(answer.statusCode()).isEqualTo(401);
+		assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"shop\"");
+		assertThat(json(answer).path("type").asString()).isEqualTo("https://workshop.example/problems/unauthorized");
+		assertThat(json(answer).path("detail").asString()).contains("through the gateway");
+		assertThat(json(answer).path("instance").asString()).isEqualTo("/api/inventory/" + sku);
+		assertThat(stock(sku).path("onHand").asInt()).isEqualTo(3);
+	}
+
+	@Test
+	void refusesAReadWithoutAToken() {
+		String sku = newSku(3);
+
+		HttpResponse<String> answer = send(requestWithoutToken("/api/inventory/" + sku));
+
+		assertThat(answer.statusCode()).isEqualTo(401);
+		assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"shop\"");
 	}
 
 	private HttpResponse<String> putStock(String sku, String authorization) {
-		HttpRequest.Builder request = request("/api/inventory/" + sku).header("Content-Type", "application/json")
+		HttpRequest.Builder request = requestWithoutToken("/api/inventory/" + sku)
+			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString("{\"onHand\": 0}"));
 		if (authorization != null) {
 			request.header("Authorization", authorization);

@@ -49,9 +49,6 @@ abstract class InventoryServiceIntegrationTest {
 	/** The consumer group that follows the catalog's change stream. */
 	static final String CATALOG_GROUP = "inventory-new-products";
 
-	static final String ADMIN = "Basic "
-			+ Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
-
 	protected static final Broker broker = Broker.shared();
 
 	private static final HttpClient http = HttpClient.newHttpClient();
@@ -61,6 +58,9 @@ abstract class InventoryServiceIntegrationTest {
 	@DynamicPropertySource
 	static void inventoryDatabase(DynamicPropertyRegistry properties) {
 		properties.add("workshop.infra.database", () -> "inventory");
+		// no gateway: the tests sign its tokens with a key of their own
+		properties.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
+				GatewayTokens::publicKeyLocation);
 	}
 
 	@LocalServerPort
@@ -197,12 +197,21 @@ abstract class InventoryServiceIntegrationTest {
 	}
 
 	protected HttpResponse<String> putAsAdmin(String path, String body) {
-		return send(request(path).header("Authorization", ADMIN)
+		return send(request(path).setHeader("Authorization", GatewayTokens.admin())
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/**
+	 * A request with the anonymous token, as the gateway sends one for a caller who did
+	 * not log in; {@code setHeader("Authorization", …)} replaces it.
+	 */
 	protected HttpRequest.Builder request(String path) {
+		return requestWithoutToken(path).setHeader("Authorization", GatewayTokens.anonymous());
+	}
+
+	/** A request with no {@code Authorization}, such as one that bypasses the gateway. */
+	protected HttpRequest.Builder requestWithoutToken(String path) {
 		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
 	}
 

@@ -69,9 +69,10 @@ class ProblemDetailsIntegrationTests extends InventoryServiceIntegrationTest {
 		assertThat(delete.headers().firstValue("Allow"))
 			.hasValueSatisfying((allow) -> assertThat(allow).contains("GET").contains("PUT"));
 
-		HttpResponse<String> text = send(request("/api/inventory/MUG-CLASSIC").header("Authorization", ADMIN)
-			.header("Content-Type", "text/plain")
-			.PUT(HttpRequest.BodyPublishers.ofString("twelve")));
+		HttpResponse<String> text = send(
+				request("/api/inventory/MUG-CLASSIC").setHeader("Authorization", GatewayTokens.admin())
+					.header("Content-Type", "text/plain")
+					.PUT(HttpRequest.BodyPublishers.ofString("twelve")));
 		assertProblem(text, 415, "unsupported-media-type");
 	}
 
@@ -151,7 +152,7 @@ class ProblemDetailsIntegrationTests extends InventoryServiceIntegrationTest {
 	}
 
 	private HttpResponse<String> putChunked(String sku, String body) {
-		return send(request("/api/inventory/" + sku).header("Authorization", ADMIN)
+		return send(request("/api/inventory/" + sku).setHeader("Authorization", GatewayTokens.admin())
 			.header("Content-Type", "application/json")
 			.PUT(chunkedBody(body.getBytes(StandardCharsets.UTF_8))));
 	}

@@ -6,21 +6,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The catalog service's own settings, under {@code shop.*} in {@code application.yml}.
  *
- * @param admin who may change the catalog
  * @param database the database role the service works as
  */
 @ConfigurationProperties("shop")
-public record ShopProperties(@DefaultValue Admin admin, @DefaultValue Database database) {
-
-	/**
-	 * The one administrator, authenticated with HTTP Basic. The defaults are for the
-	 * workshop only.
-	 *
-	 * @param username the user name, {@code admin} by default
-	 * @param password the password, {@code admin} by default
-	 */
-	public record Admin(@DefaultValue("admin") String username, @DefaultValue("admin") String password) {
-	}
+public record ShopProperties(@DefaultValue Database database) {
 
 	/**
 	 * The service's own database role, created by its migration {@code V3} with grants on

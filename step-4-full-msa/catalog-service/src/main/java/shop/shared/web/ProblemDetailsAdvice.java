@@ -57,6 +57,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<Object> gatewayTokenRequired(GatewayTokenRequired ex, HttpServletRequest request) {
+		return problem(ProblemType.UNAUTHORIZED, ex.getMessage(), request);
+	}
+
+	@ExceptionHandler
 	ResponseEntity<Object> unauthorized(AuthenticationException ex, HttpServletRequest request) {
 		return problem(ProblemType.UNAUTHORIZED,
 				"This endpoint needs an administrator's credentials, sent with HTTP Basic authentication.", request);

@@ -5,53 +5,84 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
+import shop.shared.web.GatewayTokenRequired;
+
 /**
- * Who may do what: administrators count the stock with HTTP Basic, everyone else reads
- * the stock and places orders without logging in.
+ * Who may do what. The API answers requests that carry the gateway's token only, a JWT
+ * the gateway signed ({@code spring.security.oauth2.resourceserver.jwt.*} holds its
+ * public key): the gateway checks the administrator's HTTP Basic login and says who
+ * called, so the service trusts no network position and never sees a password.
+ * Administrators, whose token has the scope {@code admin}, count the stock; everyone else
+ * reads the stock.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
 	static final String REALM = "shop";
 
+	/** The authority of a token with the scope {@code admin}. */
+	static final String ADMIN = "SCOPE_admin";
+
 	@Bean
-	SecurityFilterChain shopSecurity(HttpSecurity http, AuthenticationEntryPoint problemEntryPoint) {
+	SecurityFilterChain shopSecurity(HttpSecurity http, AuthenticationEntryPoint tokenRequired,
+			AccessDeniedHandler loginRequired) {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.PUT, "/api/inventory/**")
+			.hasAuthority(ADMIN)
+			.requestMatchers("/api/**")
 			.authenticated()
 			.anyRequest()
 			.permitAll())
-			.httpBasic((basic) -> basic.realmName(REALM).authenticationEntryPoint(problemEntryPoint))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problemEntryPoint))
-			// Every request carries its credentials: no session, no cookie.
+			.oauth2ResourceServer((tokens) -> tokens.jwt(Customizer.withDefaults())
+				.authenticationEntryPoint(tokenRequired)
+				.accessDeniedHandler(loginRequired))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(tokenRequired)
+				.accessDeniedHandler(loginRequired))
+			// Every request carries its token: no session, no cookie.
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// CSRF attacks ride on credentials a browser sends by itself, such as a
-			// session cookie. This API keeps no session and sets no cookie; admin clients
-			// (curl, scripts, tests) send their credentials with each call. CSRF tokens
-			// would only break them.
+			// session cookie. This API keeps no session and sets no cookie; the gateway
+			// sends a token with each call. CSRF tokens would only break it.
 			.csrf((csrf) -> csrf.disable());
 		return http.build();
 	}
 
 	/**
-	 * Answers a missing or wrong login with a 401 problem detail and a Basic challenge,
-	 * rendered by the same exception handler as every other error.
+	 * Answers a request without the gateway's token, or with one that fails to verify
+	 * (another key, another audience, expired), with a 401 problem detail and a Bearer
+	 * challenge: such a request did not come through the gateway.
 	 */
 	@Bean
-	AuthenticationEntryPoint problemEntryPoint(
+	AuthenticationEntryPoint tokenRequired(
 			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) {
 		return (request, response, authenticationException) -> {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\"");
+			exceptionResolver.resolveException(request, response, null,
+					new GatewayTokenRequired(authenticationException));
+		};
+	}
+
+	/**
+	 * Answers a valid token without the scope an endpoint needs, that of a caller who did
+	 * not log in, as the API contract answers a missing login: 401, a problem detail, and
+	 * the Basic challenge that the client answers at the gateway.
+	 */
+	@Bean
+	AccessDeniedHandler loginRequired(
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) {
+		return (request, response, accessDenied) -> {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
-			exceptionResolver.resolveException(request, response, null, authenticationException);
+			exceptionResolver.resolveException(request, response, null,
+					new InsufficientAuthenticationException(accessDenied.getMessage(), accessDenied));
 		};
 	}
 
@@ -64,26 +95,6 @@ public class SecurityConfiguration {
 	RequestRejectedHandler problemRequestRejectedHandler(
 			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) {
 		return (request, response, rejection) -> exceptionResolver.resolveException(request, response, null, rejection);
-	}
-
-	/**
-	 * The one administrator, from {@code shop.admin.*}. The password sits in plain text
-	 * in the configuration already, so it is compared as plain text ({@code {noop}}):
-	 * hashing it would add CPU time and no protection. Not an
-	 * {@code InMemoryUserDetailsManager}: Spring Security upgrades the password such a
-	 * manager holds to a BCrypt hash after the first login, and every admin request after
-	 * it then spends tens of milliseconds of CPU checking it.
-	 */
-	@Bean
-	UserDetailsService administrator(ShopProperties properties) {
-		ShopProperties.Admin admin = properties.admin();
-		return (username) -> {
-			if (!admin.username().equals(username)) {
-				throw new UsernameNotFoundException("No administrator " + username);
-			}
-			// a new user for each login, which erases the password of the one it checked
-			return User.withUsername(admin.username()).password("{noop}" + admin.password()).roles("ADMIN").build();
-		};
 	}
 
 }

@@ -8,24 +8,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The shop's own settings, under {@code shop.*} in {@code application.yml}.
  *
- * @param admin who may change the catalog and the stock
  * @param payments how the simulated payment provider answers
  * @param events how long handled events stay in the event publication registry
  * @param database the database role the service works as
  */
 @ConfigurationProperties("shop")
-public record ShopProperties(@DefaultValue Admin admin, @DefaultValue Payments payments, @DefaultValue Events events,
+public record ShopProperties(@DefaultValue Payments payments, @DefaultValue Events events,
 		@DefaultValue Database database) {
-
-	/**
-	 * The one administrator, authenticated with HTTP Basic. The defaults are for the
-	 * workshop only.
-	 *
-	 * @param username the user name, {@code admin} by default
-	 * @param password the password, {@code admin} by default
-	 */
-	public record Admin(@DefaultValue("admin") String username, @DefaultValue("admin") String password) {
-	}
 
 	/**
 	 * The simulated payment provider.
