@@ -101,7 +101,8 @@ abstract class GatewayIntegrationTest {
 	void awaitServedBy(String path, String backend) {
 		await(backend + " back").atMost(Duration.ofSeconds(10))
 			.pollInterval(Duration.ofMillis(250))
-			.until(() -> servedBy(get(path)).equals(backend));
+			.ignoreExceptionsInstanceOf(UncheckedIOException.class)
+			.until(() -> servedBy(poll(path)).equals(backend));
 	}
 
 	URI gateway(String path) {
@@ -115,6 +116,16 @@ abstract class GatewayIntegrationTest {
 			request.headers(headers);
 		}
 		return send(request.build());
+	}
+
+	/**
+	 * A GET for a wait loop: it gives up after 3 s, and the loop asks again. Rarely, a
+	 * request sent right after the rate limit refused others gets no answer on its pooled
+	 * connection (seen in about one run in fifteen of RateLimitIntegrationTests, not
+	 * reproduced by 300 keep-alive requests of which 216 were refused).
+	 */
+	HttpResponse<String> poll(String path) {
+		return send(HttpRequest.newBuilder(gateway(path)).timeout(Duration.ofSeconds(3)).GET().build());
 	}
 
 	HttpResponse<String> send(HttpRequest request) {
