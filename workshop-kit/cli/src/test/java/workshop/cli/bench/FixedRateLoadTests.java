@@ -77,7 +77,9 @@ class FixedRateLoadTests {
 
 		assertThat(result.errors()).isZero();
 		assertThat(result.latencies().getTotalCount()).isEqualTo(40);
-		assertThat(result.maxMillis()).isGreaterThanOrEqualTo(50);
+		// about 50 ms; a first request sent a moment after its slot is charged a little
+		// less
+		assertThat(result.maxMillis()).isGreaterThanOrEqualTo(45);
 	}
 
 	@Test
