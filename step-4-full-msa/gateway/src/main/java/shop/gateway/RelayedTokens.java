@@ -98,10 +98,7 @@ class RelayedTokens {
 	private static JwtEncoder encoder(Resource pem) {
 		try (InputStream in = pem.getInputStream()) {
 			RSAPrivateKey privateKey = RsaKeyConverters.pkcs8().convert(in);
-			RSAPrivateCrtKey full = (RSAPrivateCrtKey) privateKey;
-			RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
-				.generatePublic(new RSAPublicKeySpec(full.getModulus(), full.getPublicExponent()));
-			return NimbusJwtEncoder.withKeyPair(publicKey, privateKey).build();
+			return NimbusJwtEncoder.withKeyPair(publicKeyOf(privateKey), privateKey).build();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the token signing key " + pem
@@ -111,6 +108,13 @@ class RelayedTokens {
 			throw new IllegalStateException("The token signing key " + pem
 					+ " is no RSA private key in PKCS#8 PEM (openssl genpkey -algorithm RSA makes one)", ex);
 		}
+	}
+
+	/** The public half of a private key that carries its modulus and public exponent. */
+	static RSAPublicKey publicKeyOf(RSAPrivateKey privateKey) throws GeneralSecurityException {
+		RSAPrivateCrtKey full = (RSAPrivateCrtKey) privateKey;
+		return (RSAPublicKey) KeyFactory.getInstance("RSA")
+			.generatePublic(new RSAPublicKeySpec(full.getModulus(), full.getPublicExponent()));
 	}
 
 	private record Token(String value, Instant renewAt) {

@@ -2,13 +2,9 @@ package shop.gateway;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -98,10 +94,7 @@ class TokenRelayIntegrationTests extends GatewayIntegrationTest {
 
 	private static RSAPublicKey gatewayPublicKey() throws IOException, GeneralSecurityException {
 		try (InputStream pem = new ClassPathResource("gateway-token-key.pem").getInputStream()) {
-			RSAPrivateCrtKey key = (RSAPrivateCrtKey) RsaKeyConverters.pkcs8().convert(pem);
-			BigInteger modulus = key.getModulus();
-			return (RSAPublicKey) KeyFactory.getInstance("RSA")
-				.generatePublic(new RSAPublicKeySpec(modulus, key.getPublicExponent()));
+			return RelayedTokens.publicKeyOf(RsaKeyConverters.pkcs8().convert(pem));
 		}
 	}
 

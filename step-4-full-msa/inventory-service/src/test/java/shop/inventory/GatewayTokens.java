@@ -29,7 +29,9 @@ final class GatewayTokens {
 
 	private static final KeyPair GATEWAY = keyPair();
 
-	private static final KeyPair ANOTHER = keyPair();
+	private static final JwtEncoder SIGNED_BY_GATEWAY = encoder(GATEWAY);
+
+	private static final JwtEncoder SIGNED_BY_ANOTHER = encoder(keyPair());
 
 	private static final String PUBLIC_KEY_LOCATION = writePublicKey(GATEWAY);
 
@@ -43,30 +45,30 @@ final class GatewayTokens {
 
 	/** The token of a caller who did not log in. */
 	static String anonymous() {
-		return sign(GATEWAY, "anonymous", null, "shop", Duration.ofSeconds(60));
+		return sign(SIGNED_BY_GATEWAY, "anonymous", null, "shop", Duration.ofSeconds(60));
 	}
 
 	/** The token of the administrator, with the scope {@code admin}. */
 	static String admin() {
-		return sign(GATEWAY, "admin", "admin", "shop", Duration.ofSeconds(60));
+		return sign(SIGNED_BY_GATEWAY, "admin", "admin", "shop", Duration.ofSeconds(60));
 	}
 
 	/** An administrator's token signed with a key that is not the gateway's. */
 	static String signedWithAnotherKey() {
-		return sign(ANOTHER, "admin", "admin", "shop", Duration.ofSeconds(60));
+		return sign(SIGNED_BY_ANOTHER, "admin", "admin", "shop", Duration.ofSeconds(60));
 	}
 
 	/** An administrator's token for an audience other than the shop. */
 	static String forAnotherAudience() {
-		return sign(GATEWAY, "admin", "admin", "billing", Duration.ofSeconds(60));
+		return sign(SIGNED_BY_GATEWAY, "admin", "admin", "billing", Duration.ofSeconds(60));
 	}
 
 	/** An administrator's token that expired five minutes ago, past any clock skew. */
 	static String expired() {
-		return sign(GATEWAY, "admin", "admin", "shop", Duration.ofMinutes(-5));
+		return sign(SIGNED_BY_GATEWAY, "admin", "admin", "shop", Duration.ofMinutes(-5));
 	}
 
-	private static String sign(KeyPair keys, String subject, String scope, String audience, Duration lifetime) {
+	private static String sign(JwtEncoder encoder, String subject, String scope, String audience, Duration lifetime) {
 		Instant now = Instant.now();
 		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
 			.issuer("gateway")
@@ -77,10 +79,11 @@ final class GatewayTokens {
 		if (scope != null) {
 			claims.claim("scope", scope);
 		}
-		JwtEncoder encoder = NimbusJwtEncoder
-			.withKeyPair((RSAPublicKey) keys.getPublic(), (RSAPrivateKey) keys.getPrivate())
-			.build();
 		return "Bearer " + encoder.encode(JwtEncoderParameters.from(claims.build())).getTokenValue();
+	}
+
+	private static JwtEncoder encoder(KeyPair keys) {
+		return NimbusJwtEncoder.withKeyPair((RSAPublicKey) keys.getPublic(), (RSAPrivateKey) keys.getPrivate()).build();
 	}
 
 	private static KeyPair keyPair() {
