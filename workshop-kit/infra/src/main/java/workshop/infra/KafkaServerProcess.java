@@ -21,9 +21,10 @@ public final class KafkaServerProcess implements KafkaBroker, ServerProcess {
 
 	/**
 	 * A broker for one laptop: a small heap (the log lives in the page cache, not on the
-	 * heap) and the serial collector.
+	 * heap), the serial collector, and the C1 compiler alone, which leaves the cores to
+	 * the apps beside it instead of recompiling the broker's code with C2.
 	 */
-	private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC",
+	private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
 			"-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
 
 	private final Process process;

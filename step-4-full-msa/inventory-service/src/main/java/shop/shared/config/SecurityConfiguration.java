@@ -1,14 +1,16 @@
 package shop.shared.config;
 
+import java.time.Instant;
+
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -34,17 +36,18 @@ public class SecurityConfiguration {
 	static final String ADMIN = "SCOPE_admin";
 
 	@Bean
-	SecurityFilterChain shopSecurity(HttpSecurity http, AuthenticationEntryPoint tokenRequired,
-			AccessDeniedHandler loginRequired) {
+	SecurityFilterChain shopSecurity(HttpSecurity http, JwtDecoder gatewayTokens,
+			AuthenticationEntryPoint tokenRequired, AccessDeniedHandler loginRequired) {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.PUT, "/api/inventory/**")
 			.hasAuthority(ADMIN)
 			.requestMatchers("/api/**")
 			.authenticated()
 			.anyRequest()
 			.permitAll())
-			.oauth2ResourceServer((tokens) -> tokens.jwt(Customizer.withDefaults())
-				.authenticationEntryPoint(tokenRequired)
-				.accessDeniedHandler(loginRequired))
+			.oauth2ResourceServer(
+					(tokens) -> tokens.jwt((jwt) -> jwt.decoder(new VerifiedTokens(gatewayTokens, Instant::now)))
+						.authenticationEntryPoint(tokenRequired)
+						.accessDeniedHandler(loginRequired))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(tokenRequired)
 				.accessDeniedHandler(loginRequired))
 			// Every request carries its token: no session, no cookie.

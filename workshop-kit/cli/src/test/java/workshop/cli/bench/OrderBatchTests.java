@@ -33,6 +33,10 @@ class OrderBatchTests {
 
 	private final Map<String, AtomicInteger> readsPerOrder = new ConcurrentHashMap<>();
 
+	private final AtomicInteger readsInFlight = new AtomicInteger();
+
+	private final AtomicInteger mostReadsInFlight = new AtomicInteger();
+
 	private HttpServer server;
 
 	private volatile int pendingReads;
@@ -69,6 +73,16 @@ class OrderBatchTests {
 		assertThat(result.spanNanos()).as("two rounds of reads, 50 ms apart, before the orders show final")
 			.isGreaterThanOrEqualTo(OrderBatch.READ_ROUND.multipliedBy(2).toNanos());
 		assertThat(result.completedPerSecond()).isPositive();
+	}
+
+	@Test
+	void readsOneOrderAtATimeWhateverTheConnectionsThatPlacedThem() throws InterruptedException {
+		this.pendingReads = 3;
+
+		BatchResult result = batch(Duration.ofSeconds(10)).run(24, 4);
+
+		assertThat(result.confirmed()).isEqualTo(24);
+		assertThat(this.mostReadsInFlight).as("reads in flight at once").hasValue(OrderBatch.READERS);
 	}
 
 	@Test
@@ -116,7 +130,8 @@ class OrderBatchTests {
 	/**
 	 * POST answers 201 with the new order's Location (final at once when
 	 * {@code pendingReads} is negative); a GET answers PENDING until that order was read
-	 * {@code pendingReads} times.
+	 * {@code pendingReads} times. A read takes a few milliseconds, so that reads sent at
+	 * once overlap.
 	 */
 	private void answer(HttpExchange exchange) throws IOException {
 		String status;
@@ -130,12 +145,24 @@ class OrderBatchTests {
 			code = 200;
 			String order = exchange.getRequestURI().getPath();
 			int reads = this.readsPerOrder.computeIfAbsent(order, (key) -> new AtomicInteger()).incrementAndGet();
+			this.mostReadsInFlight.accumulateAndGet(this.readsInFlight.incrementAndGet(), Math::max);
+			pause(Duration.ofMillis(3));
+			this.readsInFlight.decrementAndGet();
 			status = (reads > this.pendingReads) ? this.finalStatus : "PENDING";
 		}
 		byte[] body = ("{\"status\": \"" + status + "\"}").getBytes(StandardCharsets.UTF_8);
 		exchange.sendResponseHeaders(code, body.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(body);
+		}
+	}
+
+	private static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
