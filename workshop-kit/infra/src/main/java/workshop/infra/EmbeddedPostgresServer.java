@@ -66,22 +66,19 @@ public final class EmbeddedPostgresServer implements PostgresServer, ServerProce
 				// We stop the server ourselves (close or SharedInfrastructure's hook).
 				.setRegisterShutdownHook(false)
 				.setServerConfig("listen_addresses", LOOPBACK)
-				// Logical decoding, so Debezium can stream changes from the write-ahead
-				// log.
+				// Logical decoding, so Debezium can stream changes from the WAL.
 				.setServerConfig("wal_level", "logical")
 				.setServerConfig("max_replication_slots", "16")
 				.setServerConfig("max_wal_senders", "16")
 				// A commit is acknowledged once its WAL is written to the operating
-				// system
-				// (the embedded default, off, acknowledges before): a killed server or
-				// app
-				// then loses nothing that was committed. Without fsync a power cut could;
-				// on a laptop, speed matters more than that.
+				// system (the embedded default, off, acknowledges before): a killed
+				// server or app then loses nothing that was committed. Without fsync a
+				// power cut could; on a laptop, speed matters more than that.
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("fsync", "off")
-				// Counts the statements of every database, for ./workshop bench's cost of
-				// an
-				// order; it costs a little shared memory and nothing a client notices.
+				// Counts the statements of every database, for ./workshop bench's cost
+				// of an order; it costs a little shared memory and nothing a client
+				// notices.
 				.setServerConfig("shared_preload_libraries", "pg_stat_statements");
 			if (port != 0) {
 				builder.setPort(port);

@@ -16,8 +16,9 @@ import static workshop.cli.bench.ClosedLoop.format;
 final class CompletedOrders implements Measure {
 
 	private static final String EXPLANATION = "N orders placed back to back with C connections (POST only, one unit "
-			+ "each), then every order still PENDING read once per 50 ms round, one read at a time, until final; completed/s = N / (last "
-			+ "order seen final - first POST sent). N comes from probe batches, to last about one run's duration. "
+			+ "each), then every order still PENDING read once per 50 ms round, one read at a time, until final; "
+			+ "completed/s = N / (last order seen final - first POST sent). N comes from probe batches, to last about "
+			+ "one run's duration. "
 			+ "Errors: orders not CONFIRMED (another status, failed, or pending at the deadline).";
 
 	@Override

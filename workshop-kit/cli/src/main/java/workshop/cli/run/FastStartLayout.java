@@ -37,7 +37,8 @@ final class FastStartLayout {
 	 * compile its hot code twice, the second time with C2, whose compiler threads take
 	 * the cores from the apps for the first minutes of a run; the C1 compiler alone
 	 * reaches its speed within seconds (measured on step 4, seven JVMs on two cores:
-	 * three times the orders a second and 300 MB less after a 10 s warm-up).
+	 * three times the orders a second and 300 MB less after a 10 s warm-up; C2 is faster
+	 * only after minutes of steady load).
 	 */
 	static final List<String> LAPTOP_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1");
 
