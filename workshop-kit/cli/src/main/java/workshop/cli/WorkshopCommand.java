@@ -73,6 +73,14 @@ public final class WorkshopCommand implements Runnable {
 		if (System.getProperty("org.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient") == null) {
 			System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient", "error");
 		}
+		// Embedded PostgreSQL logs a failed pg_ctl stop as an error with a stack trace:
+		// every ./workshop kill postgres makes one on purpose (the server is gone
+		// already), and after a graceful stop that fails EmbeddedPostgresServer kills
+		// what is left itself.
+		String embeddedPostgres = "org.slf4j.simpleLogger.log.io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
+		if (System.getProperty(embeddedPostgres) == null) {
+			System.setProperty(embeddedPostgres, "off");
+		}
 		System.exit(commandLine(Workspace::locate).execute(args));
 	}
 
