@@ -2,16 +2,15 @@ package workshop.cli.bench;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import workshop.cli.WorkshopException;
 import workshop.cli.bench.Table.Row;
@@ -25,12 +24,14 @@ import static workshop.cli.bench.ClosedLoop.format;
  * What one order costs the machine: a batch of orders is placed (POSTs only, at the
  * highest concurrency; as many as the batch of {@link CompletedOrders} there, which
  * completes in about {@code --duration}, and at least {@link #FEWEST_ORDERS}), the shop
- * is left alone until PostgreSQL has committed nothing for {@link #QUIET}, and the
- * counters read before and after are divided by the orders: transactions
- * ({@code pg_stat_database}), statements ({@code pg_stat_statements}), and CPU time of
- * the apps' JVMs and of every PostgreSQL process. Nothing reads the orders while they are
- * decided, so every count is the shop's own work; they are read afterwards, to count
- * those that ended {@code CONFIRMED}.
+ * is left alone until its databases are back to what they commit when nobody uses it
+ * ({@link #settle}), and the {@link ShopCounters} read before and after are divided by
+ * the orders: transactions ({@code pg_stat_database}), statements
+ * ({@code pg_stat_statements}), and CPU time of each app's JVM, of PostgreSQL and of
+ * Kafka. What the shop does on its own in as long (heartbeats, checks, health) is taken
+ * away: it is watched for {@link #IDLE} before the batch. Nothing reads the orders while
+ * they are decided, so every count is the shop's own work; they are read afterwards, to
+ * count those that ended {@code CONFIRMED}.
  * <p>
  * It needs the PostgreSQL server the bench starts itself (embedded): it connects as that
  * server's superuser and adds {@code pg_stat_statements} to its {@code postgres}
@@ -45,14 +46,25 @@ final class OrderPrice implements Measure {
 	static final int ORDERS_WITHOUT_BATCH = 500;
 
 	/**
-	 * How long PostgreSQL must commit nothing for the shop's work to count as done and
-	 * counted: an idle backend that reported less than a second ago holds its counts back
-	 * for up to 10 s before it reports them to {@code pg_stat_database}.
+	 * How long the databases must stay at their background for the shop's work to count
+	 * as done and counted: an idle backend that reported less than a second ago holds its
+	 * counts back for up to 10 s before it reports them to {@code pg_stat_database}.
 	 */
 	static final Duration QUIET = Duration.ofSeconds(11);
 
 	/**
-	 * Longest wait for that quiet: the shop may take long to finish a batch on a busy
+	 * The most transactions a second, per database, that a shop with nothing left to do
+	 * commits: steps 3 and 4 never stop (the catalog's change feed confirms its position
+	 * once a second, each outbox looks for events to resubmit every 10 s), steps 0 to 2
+	 * commit nothing, and a shop still deciding orders commits hundreds a second.
+	 */
+	static final int BACKGROUND_PER_SECOND = 2;
+
+	/** How long the shop is watched, left alone, before the batch. */
+	static final Duration IDLE = Duration.ofSeconds(10);
+
+	/**
+	 * Longest wait for the background: the shop may take long to finish a batch on a busy
 	 * machine, but not this long.
 	 */
 	private static final Duration SETTLE_DEADLINE = Duration.ofMinutes(10);
@@ -60,12 +72,14 @@ final class OrderPrice implements Measure {
 	private static final Duration POLL = Duration.ofMillis(250);
 
 	private static final String EXPLANATION = "A batch of orders (POST only, at the highest --connections, as many "
-			+ "as the order batch there), nothing read until PostgreSQL has committed nothing for " + QUIET.toSeconds()
-			+ " s; then the counters' increase divided by the orders. Transactions: pg_stat_database (commits and "
-			+ "rollbacks of the apps' databases). Statements: pg_stat_statements, the statements the apps send, and "
-			+ "in brackets the BEGIN, COMMIT and ROLLBACK around them. CPU: user + system time of the apps' JVMs and "
-			+ "of PostgreSQL (the postmaster and its backends), from the operating system. On a machine whose cores "
-			+ "are busy, the ratio of CPU per order is the ratio of throughput.";
+			+ "as the order batch there), nothing read until the apps' databases have committed at most "
+			+ BACKGROUND_PER_SECOND + " transactions a second each for " + QUIET.toSeconds() + " s; then the "
+			+ "counters' increase, less what the step does left alone in as long (watched for " + IDLE.toSeconds()
+			+ " s before the batch), divided by the orders. Transactions: pg_stat_database (commits and rollbacks "
+			+ "of the apps' databases). Statements: pg_stat_statements, the statements the apps send, and in "
+			+ "brackets the BEGIN, COMMIT and ROLLBACK around them. CPU: user + system time of each app's JVM, of "
+			+ "PostgreSQL (the postmaster and its backends) and of Kafka, from the operating system. On a machine "
+			+ "whose cores are busy, the ratio of CPU per order is the ratio of throughput.";
 
 	@Override
 	public String name() {
@@ -93,42 +107,64 @@ final class OrderPrice implements Measure {
 			OrderBatch batch = new OrderBatch(bench.client(), bench.shop().placeOrder(),
 					bench.settings().orderTimeout());
 			bench.shop().topUpStock();
+			Map<String, ProcessHandle> processes = processesOf(bench, postgres);
 			settle(db, databases);
-			List<ProcessHandle> apps = bench.apps().stream().map(RunningApp::process).toList();
-			ProcessHandle postmaster = ProcessHandle.of(postgres.pid())
-				.orElseThrow(() -> new WorkshopException("PostgreSQL of " + bench.step().id() + " is not running."));
-			Counters before = Counters.read(db, databases, apps, postmaster);
+			ShopCounters idleFrom = ShopCounters.read(db, databases, processes);
+			TimeUnit.NANOSECONDS.sleep(IDLE.toNanos());
+			ShopCounters before = ShopCounters.read(db, databases, processes);
 			int orders = bench.busiestBatch()
 				.map((measured) -> Math.max(FEWEST_ORDERS, measured.orders()))
 				.orElse(ORDERS_WITHOUT_BATCH);
 			OrderBatch.Placed placed = batch.place(orders, bench.settings().busiest());
 			settle(db, databases);
-			Counters after = Counters.read(db, databases, apps, postmaster);
+			ShopCounters after = ShopCounters.read(db, databases, processes);
 			BatchResult result = batch.untilFinal(placed, bench.settings().busiest());
-			Counters cost = after.minus(before);
-			double n = orders;
-			bench.progress(
-					"%-18s x%-3d %5.1f transactions, %5.1f statements (+%.1f), CPU %.2f ms app + %.2f ms "
-							+ "PostgreSQL per order; %d of %d CONFIRMED",
-					"order price", bench.settings().busiest(), cost.transactions() / n, cost.statements() / n,
-					cost.transactionControl() / n, cost.appCpuNanos() / n / 1e6, cost.postgresCpuNanos() / n / 1e6,
-					result.confirmed(), orders);
-			List<Row> rows = new ArrayList<>();
-			rows.add(row("transactions", format("%.1f", cost.transactions() / n)));
-			rows.add(row("statements (+ BEGIN, COMMIT, ROLLBACK)",
-					format("%.1f (+%.1f)", cost.statements() / n, cost.transactionControl() / n)));
-			rows.add(row("CPU, apps (ms)", format("%.2f", cost.appCpuNanos() / n / 1e6)));
-			rows.add(row("CPU, PostgreSQL (ms)", format("%.2f", cost.postgresCpuNanos() / n / 1e6)));
-			rows.add(row("**CPU, total (ms)**",
-					format("**%.2f**", (cost.appCpuNanos() + cost.postgresCpuNanos()) / n / 1e6)));
-			rows.add(row("orders CONFIRMED", format("%d of %d", result.confirmed(), orders)));
-			return new Table("What an order costs", EXPLANATION, List.of("per order"), List.of("value"), rows);
+			ShopCounters.Spent cost = after.since(before).lessIdle(before.since(idleFrom));
+			return table(bench, cost, orders, result);
 		}
 		catch (SQLException ex) {
 			throw new WorkshopException(bench.step().id() + ": order-price could not read PostgreSQL's counters ("
 					+ ex.getMessage() + "): the embedded server loads pg_stat_statements; with another server, "
 					+ "drop order-price from bench.measures in workshop.yaml.", ex);
 		}
+	}
+
+	/** Every app, PostgreSQL and, where the step has one here, Kafka. */
+	private static Map<String, ProcessHandle> processesOf(BenchContext bench, InfraServer postgres) {
+		Map<String, ProcessHandle> processes = new LinkedHashMap<>();
+		for (RunningApp app : bench.apps()) {
+			processes.put(app.app().name(), app.process());
+		}
+		processes.put("PostgreSQL", handle(bench, postgres));
+		bench.server("kafka")
+			.filter((server) -> server.pid() > 0)
+			.ifPresent((kafka) -> processes.put("Kafka", handle(bench, kafka)));
+		return processes;
+	}
+
+	private static ProcessHandle handle(BenchContext bench, InfraServer server) {
+		return ProcessHandle.of(server.pid())
+			.orElseThrow(() -> new WorkshopException(server.name() + " of " + bench.step().id() + " is not running."));
+	}
+
+	private static Table table(BenchContext bench, ShopCounters.Spent cost, int orders, BatchResult result) {
+		double n = orders;
+		bench.progress(
+				"%-18s x%-3d %5.1f transactions, %5.1f statements (+%.1f), CPU %.2f ms per order; %d of %d "
+						+ "CONFIRMED",
+				"order price", bench.settings().busiest(), cost.transactions() / n, cost.statements() / n,
+				cost.transactionControl() / n, cost.cpuNanosTotal() / n / 1e6, result.confirmed(), orders);
+		List<Row> rows = new ArrayList<>();
+		rows.add(row("transactions", format("%.1f", cost.transactions() / n)));
+		rows.add(row("statements (+ BEGIN, COMMIT, ROLLBACK)",
+				format("%.1f (+%.1f)", cost.statements() / n, cost.transactionControl() / n)));
+		rows.add(row("orders CONFIRMED", format("%d of %d", result.confirmed(), orders)));
+		// The total before its parts: the report lists a row only a later step has after
+		// the rows of the steps before it.
+		rows.add(row("**CPU, total (ms)**", format("**%.2f**", cost.cpuNanosTotal() / n / 1e6)));
+		cost.cpuNanos()
+			.forEach((name, nanos) -> rows.add(row("CPU, " + name + " (ms)", format("%.2f", nanos / n / 1e6))));
+		return new Table("What an order costs", EXPLANATION, List.of("per order"), List.of("value"), rows);
 	}
 
 	private static Row row(String what, String value) {
@@ -146,87 +182,33 @@ final class OrderPrice implements Measure {
 	}
 
 	/**
-	 * Waits until the apps' databases have committed nothing for {@link #QUIET}. A
-	 * backend that goes idle reports its last counts to {@code pg_stat_database} within
-	 * 10 s (PostgreSQL 15 on), so a quiet window of 11 s means the work is done and
-	 * counted.
+	 * Waits until the apps' databases have committed at most
+	 * {@link #BACKGROUND_PER_SECOND} transactions a second each over the last
+	 * {@link #QUIET}. A backend that goes idle reports its last counts to
+	 * {@code pg_stat_database} within 10 s (PostgreSQL 15 on), so after such a window the
+	 * work is done and counted, but for a second of background.
 	 */
 	static void settle(Connection db, List<String> databases) throws SQLException, InterruptedException {
+		long background = BACKGROUND_PER_SECOND * QUIET.toSeconds() * databases.size();
 		long deadline = System.nanoTime() + SETTLE_DEADLINE.toNanos();
-		long last = Counters.transactions(db, databases);
-		long quietSince = System.nanoTime();
-		while (System.nanoTime() - quietSince < QUIET.toNanos()) {
-			if (System.nanoTime() > deadline) {
+		List<long[]> samples = new ArrayList<>(); // {when, transactions so far}
+		while (true) {
+			long now = System.nanoTime();
+			long transactions = ShopCounters.transactions(db, databases);
+			samples.add(new long[] { now, transactions });
+			while (samples.size() > 1 && now - samples.get(1)[0] >= QUIET.toNanos()) {
+				samples.remove(0);
+			}
+			long[] windowStart = samples.get(0);
+			if (now - windowStart[0] >= QUIET.toNanos() && transactions - windowStart[1] <= background) {
+				return;
+			}
+			if (now > deadline) {
 				throw new WorkshopException("The shop was still committing transactions " + SETTLE_DEADLINE.toMinutes()
 						+ " minutes after the orders of order-price were placed: see the step's log in target/bench/.");
 			}
 			TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
-			long now = Counters.transactions(db, databases);
-			if (now != last) {
-				last = now;
-				quietSince = System.nanoTime();
-			}
 		}
-	}
-
-	/**
-	 * The counters at one moment.
-	 *
-	 * @param transactions commits and rollbacks of the apps' databases
-	 * @param statements statements of the apps' databases, without transaction control
-	 * @param transactionControl {@code BEGIN}, {@code COMMIT} and {@code ROLLBACK}
-	 * statements of the apps' databases
-	 * @param appCpuNanos CPU time of the apps' processes and their children
-	 * @param postgresCpuNanos CPU time of the postmaster and its children
-	 */
-	record Counters(long transactions, long statements, long transactionControl, long appCpuNanos,
-			long postgresCpuNanos) {
-
-		static Counters read(Connection db, List<String> databases, List<ProcessHandle> apps, ProcessHandle postgres)
-				throws SQLException {
-			long transactions = transactions(db, databases);
-			long statements;
-			long control;
-			try (PreparedStatement query = db.prepareStatement("select "
-					+ "coalesce(sum(calls) filter (where query !~* '^\\s*(begin|commit|rollback)\\M'), 0), "
-					+ "coalesce(sum(calls) filter (where query ~* '^\\s*(begin|commit|rollback)\\M'), 0) "
-					+ "from pg_stat_statements where dbid in (select oid from pg_database where datname = any(?))")) {
-				query.setArray(1, db.createArrayOf("text", databases.toArray()));
-				try (ResultSet result = query.executeQuery()) {
-					result.next();
-					statements = result.getLong(1);
-					control = result.getLong(2);
-				}
-			}
-			long appCpu = apps.stream().mapToLong(Counters::cpuNanos).sum();
-			long postgresCpu = cpuNanos(postgres);
-			return new Counters(transactions, statements, control, appCpu, postgresCpu);
-		}
-
-		static long transactions(Connection db, List<String> databases) throws SQLException {
-			try (PreparedStatement query = db.prepareStatement(
-					"select coalesce(sum(xact_commit + xact_rollback), 0) from pg_stat_database where datname = any(?)")) {
-				query.setArray(1, db.createArrayOf("text", databases.toArray()));
-				try (ResultSet result = query.executeQuery()) {
-					result.next();
-					return result.getLong(1);
-				}
-			}
-		}
-
-		/** CPU time of a process and of every process under it that still runs. */
-		private static long cpuNanos(ProcessHandle process) {
-			return Stream.concat(Stream.of(process), process.descendants())
-				.mapToLong((each) -> each.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
-				.sum();
-		}
-
-		Counters minus(Counters earlier) {
-			return new Counters(this.transactions - earlier.transactions, this.statements - earlier.statements,
-					this.transactionControl - earlier.transactionControl, this.appCpuNanos - earlier.appCpuNanos,
-					this.postgresCpuNanos - earlier.postgresCpuNanos);
-		}
-
 	}
 
 }
