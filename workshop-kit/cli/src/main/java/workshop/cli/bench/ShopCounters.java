@@ -4,11 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+
+import workshop.cli.system.ProcessTree;
 
 /**
  * What the shop has done so far, read at one moment: the transactions and statements of
@@ -52,7 +52,7 @@ record ShopCounters(long readAt, long transactions, long statements, long transa
 			}
 		}
 		Map<String, Long> cpu = new LinkedHashMap<>();
-		processes.forEach((name, process) -> cpu.put(name, cpuNanos(process)));
+		processes.forEach((name, process) -> cpu.put(name, ProcessTree.cpuNanos(process)));
 		return new ShopCounters(System.nanoTime(), transactions, statements, control, cpu);
 	}
 
@@ -65,13 +65,6 @@ record ShopCounters(long readAt, long transactions, long statements, long transa
 				return result.getLong(1);
 			}
 		}
-	}
-
-	/** CPU time of a process and of every process under it that still runs. */
-	private static long cpuNanos(ProcessHandle process) {
-		return Stream.concat(Stream.of(process), process.descendants())
-			.mapToLong((each) -> each.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
-			.sum();
 	}
 
 	/**

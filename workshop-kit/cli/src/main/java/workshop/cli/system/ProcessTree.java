@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A process together with everything it started. Stopping it stops them all, so nothing
@@ -91,6 +92,18 @@ public final class ProcessTree {
 	 */
 	public static long proportionalBytes(ProcessHandle process) {
 		return sumOverTree(process, "smaps_rollup", "Pss:");
+	}
+
+	/**
+	 * Returns the CPU time (user and system) of a process and of every process under it
+	 * that still runs, as the operating system counts it.
+	 * @param process the root of the tree
+	 * @return the CPU time in nanoseconds, 0 for a process that cannot be read
+	 */
+	public static long cpuNanos(ProcessHandle process) {
+		return Stream.concat(Stream.of(process), process.descendants())
+			.mapToLong((each) -> each.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+			.sum();
 	}
 
 	private static long sumOverTree(ProcessHandle process, String file, String field) {
