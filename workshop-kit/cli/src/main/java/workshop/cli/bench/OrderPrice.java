@@ -28,10 +28,11 @@ import static workshop.cli.bench.ClosedLoop.format;
  * ({@link #settle}), and the {@link ShopCounters} read before and after are divided by
  * the orders: transactions ({@code pg_stat_database}), statements
  * ({@code pg_stat_statements}), and CPU time of each app's JVM, of PostgreSQL and of
- * Kafka. What the shop does on its own in as long (heartbeats, checks, health) is taken
- * away: it is watched for {@link #IDLE} before the batch. Nothing reads the orders while
- * they are decided, so every count is the shop's own work; they are read afterwards, to
- * count those that ended {@code CONFIRMED}.
+ * Kafka, and apart, of the bench's own JVM, whose trace collector the apps' spans go to.
+ * What the shop does on its own in as long (heartbeats, checks, health) is taken away: it
+ * is watched for {@link #IDLE} before the batch. Nothing reads the orders while they are
+ * decided, so every count is the shop's own work; they are read afterwards, to count
+ * those that ended {@code CONFIRMED}.
  * <p>
  * It needs the PostgreSQL server the bench starts itself (embedded): it connects as that
  * server's superuser and adds {@code pg_stat_statements} to its {@code postgres}
@@ -78,8 +79,11 @@ final class OrderPrice implements Measure {
 			+ " s before the batch), divided by the orders. Transactions: pg_stat_database (commits and rollbacks "
 			+ "of the apps' databases). Statements: pg_stat_statements, the statements the apps send, and in "
 			+ "brackets the BEGIN, COMMIT and ROLLBACK around them. CPU: user + system time of each app's JVM, of "
-			+ "PostgreSQL (the postmaster and its backends) and of Kafka, from the operating system. On a machine "
-			+ "whose cores are busy, the ratio of CPU per order is the ratio of throughput.";
+			+ "PostgreSQL (the postmaster and its backends) and of Kafka, from the operating system; the bench's own "
+			+ "JVM (its HTTP client, the trace collector the apps send their spans to, the copying of their log "
+			+ "lines) apart, not in the total. Left alone: the CPU every process of the step spent a second while it was "
+			+ "watched before the batch (1,000 is one core). On a machine whose cores are busy, the ratio of CPU per order is the "
+			+ "ratio of throughput.";
 
 	@Override
 	public String name() {
@@ -119,8 +123,9 @@ final class OrderPrice implements Measure {
 			settle(db, databases);
 			ShopCounters after = ShopCounters.read(db, databases, processes);
 			BatchResult result = batch.untilFinal(placed, bench.settings().busiest());
-			ShopCounters.Spent cost = after.since(before).lessIdle(before.since(idleFrom));
-			return table(bench, cost, orders, result);
+			ShopCounters.Spent idle = before.since(idleFrom);
+			ShopCounters.Spent cost = after.since(before).lessIdle(idle);
+			return table(bench, cost, idle, orders, result);
 		}
 		catch (SQLException ex) {
 			throw new WorkshopException(bench.step().id() + ": order-price could not read PostgreSQL's counters ("
@@ -147,7 +152,8 @@ final class OrderPrice implements Measure {
 			.orElseThrow(() -> new WorkshopException(server.name() + " of " + bench.step().id() + " is not running."));
 	}
 
-	private static Table table(BenchContext bench, ShopCounters.Spent cost, int orders, BatchResult result) {
+	private static Table table(BenchContext bench, ShopCounters.Spent cost, ShopCounters.Spent idle, int orders,
+			BatchResult result) {
 		double n = orders;
 		bench.progress(
 				"%-18s x%-3d %5.1f transactions, %5.1f statements (+%.1f), CPU %.2f ms per order; %d of %d "
@@ -164,6 +170,8 @@ final class OrderPrice implements Measure {
 		rows.add(row("**CPU, total (ms)**", format("**%.2f**", cost.cpuNanosTotal() / n / 1e6)));
 		cost.cpuNanos()
 			.forEach((name, nanos) -> rows.add(row("CPU, " + name + " (ms)", format("%.2f", nanos / n / 1e6))));
+		rows.add(row("CPU, the bench itself, not in the total (ms)", format("%.2f", cost.benchCpuNanos() / n / 1e6)));
+		rows.add(row("CPU of every process, left alone (ms a second)", format("%.0f", idle.cpuMillisPerSecond())));
 		return new Table("What an order costs", EXPLANATION, List.of("per order"), List.of("value"), rows);
 	}
 

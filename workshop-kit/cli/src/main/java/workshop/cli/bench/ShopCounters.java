@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,9 @@ import workshop.cli.system.ProcessTree;
 
 /**
  * What the shop has done so far, read at one moment: the transactions and statements of
- * its databases and the CPU time of each of its processes. Two readings make a
- * {@link Spent}, the work between them.
+ * its databases, the CPU time of each of its processes, and that of the bench's own JVM,
+ * which places the orders and collects the apps' traces and log lines. Two readings make
+ * a {@link Spent}, the work between them.
  *
  * @param readAt when it was read, a {@link System#nanoTime()} value
  * @param transactions commits and rollbacks of the apps' databases
@@ -22,9 +24,10 @@ import workshop.cli.system.ProcessTree;
  * of the apps' databases
  * @param cpuNanos CPU time of each process and the processes under it, by name, in the
  * order they were given
+ * @param benchCpuNanos CPU time of this JVM alone, without the processes it started
  */
 record ShopCounters(long readAt, long transactions, long statements, long transactionControl,
-		Map<String, Long> cpuNanos) {
+		Map<String, Long> cpuNanos, long benchCpuNanos) {
 
 	/**
 	 * Reads the counters.
@@ -53,7 +56,8 @@ record ShopCounters(long readAt, long transactions, long statements, long transa
 		}
 		Map<String, Long> cpu = new LinkedHashMap<>();
 		processes.forEach((name, process) -> cpu.put(name, ProcessTree.cpuNanos(process)));
-		return new ShopCounters(System.nanoTime(), transactions, statements, control, cpu);
+		long bench = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+		return new ShopCounters(System.nanoTime(), transactions, statements, control, cpu, bench);
 	}
 
 	static long transactions(Connection db, List<String> databases) throws SQLException {
@@ -76,7 +80,8 @@ record ShopCounters(long readAt, long transactions, long statements, long transa
 		Map<String, Double> cpu = new LinkedHashMap<>();
 		this.cpuNanos.forEach((name, nanos) -> cpu.put(name, (double) (nanos - earlier.cpuNanos.get(name))));
 		return new Spent(this.readAt - earlier.readAt, this.transactions - earlier.transactions,
-				this.statements - earlier.statements, this.transactionControl - earlier.transactionControl, cpu);
+				this.statements - earlier.statements, this.transactionControl - earlier.transactionControl, cpu,
+				this.benchCpuNanos - earlier.benchCpuNanos);
 	}
 
 	/**
@@ -87,9 +92,11 @@ record ShopCounters(long readAt, long transactions, long statements, long transa
 	 * @param statements statements, without transaction control
 	 * @param transactionControl {@code BEGIN}, {@code COMMIT} and {@code ROLLBACK}
 	 * @param cpuNanos CPU time of each process, by name
+	 * @param benchCpuNanos CPU time of the bench's own JVM, not one of the shop's
+	 * processes
 	 */
 	record Spent(long nanos, double transactions, double statements, double transactionControl,
-			Map<String, Double> cpuNanos) {
+			Map<String, Double> cpuNanos, double benchCpuNanos) {
 
 		/**
 		 * Takes away what the shop does when nobody uses it: {@code idle}'s rate of each
@@ -103,12 +110,21 @@ record ShopCounters(long readAt, long transactions, long statements, long transa
 			this.cpuNanos.forEach((name, nanos) -> cpu.put(name, less(nanos, idle.cpuNanos.get(name) * scale)));
 			return new Spent(this.nanos, less(this.transactions, idle.transactions * scale),
 					less(this.statements, idle.statements * scale),
-					less(this.transactionControl, idle.transactionControl * scale), cpu);
+					less(this.transactionControl, idle.transactionControl * scale), cpu,
+					less(this.benchCpuNanos, idle.benchCpuNanos * scale));
 		}
 
-		/** CPU time of every process together. */
+		/** CPU time of every process of the shop together, the bench's not included. */
 		double cpuNanosTotal() {
 			return this.cpuNanos.values().stream().mapToDouble(Double::doubleValue).sum();
+		}
+
+		/**
+		 * How much of the machine every process of the shop took, on average, between the
+		 * readings: milliseconds of CPU a second, where one busy core is 1,000.
+		 */
+		double cpuMillisPerSecond() {
+			return cpuNanosTotal() / this.nanos * 1000;
 		}
 
 		private static double less(double value, double idle) {

@@ -1,5 +1,7 @@
 package workshop.cli.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -77,6 +79,29 @@ class OrderPriceTests {
 	}
 
 	/**
+	 * The bench's own JVM, apart: the CPU its threads spend is counted there, and not in
+	 * the shop's processes nor in their total.
+	 */
+	@Test
+	void countsTheBenchsOwnCpuApart() throws Exception {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		ShopCounters before = read();
+		long threadBefore = threads.getCurrentThreadCpuTime();
+		long spin = System.nanoTime() + Duration.ofMillis(300).toNanos();
+		long sum = 0;
+		while (System.nanoTime() < spin) {
+			sum += Long.numberOfTrailingZeros(sum + System.nanoTime());
+		}
+		long burnt = threads.getCurrentThreadCpuTime() - threadBefore;
+		ShopCounters.Spent cost = read().since(before);
+
+		assertThat(sum).isNotNegative();
+		assertThat(burnt).as("this thread's busy loop").isGreaterThan(Duration.ofMillis(100).toNanos());
+		assertThat(cost.benchCpuNanos()).as("the bench's JVM, with the busy loop").isGreaterThanOrEqualTo(burnt * 0.9);
+		assertThat(cost.cpuNanosTotal()).as("the shop's processes, without it").isLessThan(burnt * 0.5);
+	}
+
+	/**
 	 * A shop that never stops committing on its own, as step 3's change feed and step 4's
 	 * outboxes do: the wait for the work to be counted still ends, and what the shop does
 	 * alone, watched before, is taken away from what the orders cost.
@@ -97,12 +122,12 @@ class OrderPriceTests {
 				ShopCounters idleFrom = read();
 				TimeUnit.SECONDS.sleep(6);
 				ShopCounters before = read();
-				assertThat(before.since(idleFrom).transactions()).as("the background's transactions in 6 s")
-					.isGreaterThan(4);
+				ShopCounters.Spent idle = before.since(idleFrom);
+				assertThat(idle.transactions()).as("the background's transactions in 6 s").isGreaterThan(4);
 
 				placeFiveOrders();
 				OrderPrice.settle(this.monitor, SHOP);
-				ShopCounters.Spent cost = read().since(before).lessIdle(before.since(idleFrom));
+				ShopCounters.Spent cost = read().since(before).lessIdle(idle);
 
 				assertThat(cost.transactions()).as("five orders, with the background taken away")
 					.isCloseTo(5, within(3.0));
@@ -112,6 +137,16 @@ class OrderPriceTests {
 		finally {
 			heartbeat.shutdownNow();
 		}
+	}
+
+	@Test
+	void givesTheCpuOfTheShopLeftAloneAsMillisecondsASecond() {
+		ShopCounters.Spent idle = new ShopCounters.Spent(Duration.ofSeconds(4).toNanos(), 8, 16, 8, Map.of("app",
+				(double) Duration.ofMillis(600).toNanos(), "PostgreSQL", (double) Duration.ofMillis(200).toNanos()),
+				Duration.ofMillis(400).toNanos());
+
+		assertThat(idle.cpuMillisPerSecond()).as("800 ms of the shop's processes in 4 s, the bench's left out")
+			.isCloseTo(200, within(0.001));
 	}
 
 	private ShopCounters read() throws SQLException {
