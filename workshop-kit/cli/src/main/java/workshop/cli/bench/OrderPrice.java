@@ -81,9 +81,9 @@ final class OrderPrice implements Measure {
 			+ "brackets the BEGIN, COMMIT and ROLLBACK around them. CPU: user + system time of each app's JVM, of "
 			+ "PostgreSQL (the postmaster and its backends) and of Kafka, from the operating system; the bench's own "
 			+ "JVM (its HTTP client, the trace collector the apps send their spans to, the copying of their log "
-			+ "lines) apart, not in the total. Left alone: the CPU every process of the step spent a second while it was "
-			+ "watched before the batch (1,000 is one core). On a machine whose cores are busy, the ratio of CPU per order is the "
-			+ "ratio of throughput.";
+			+ "lines) apart, not in the total. Left alone: the CPU every process of the step spent a second while "
+			+ "it was watched before the batch (1,000 is one core). On a machine whose cores are busy, the ratio of "
+			+ "CPU per order is the ratio of throughput.";
 
 	@Override
 	public String name() {
